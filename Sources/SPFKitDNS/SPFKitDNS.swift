@@ -1,0 +1,4 @@
+import SPFKit
+
+/// Placeholder until the socket resolver lands.
+public enum SPFKitDNS {}

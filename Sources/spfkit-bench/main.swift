@@ -1,0 +1,3 @@
+import SPFKit
+
+print("bench")
