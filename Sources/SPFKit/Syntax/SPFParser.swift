@@ -1,0 +1,124 @@
+/// The SPF record parser: RFC 7208 §12 over UTF-8 bytes, one function per production.
+///
+/// It never throws and never traps. A term with an error is kept as `.invalid` with a
+/// `SyntaxIssue`, and parsing goes on with the next term, so one pass reports every problem.
+public enum SPFParser {
+  /// Parses record text.
+  public static func parse(_ text: String) -> ParsedRecord { parse(Array(text.utf8)) }
+
+  /// Parses record bytes (a TXT record's joined strings).
+  public static func parse(_ bytes: [UInt8]) -> ParsedRecord {
+    var issues: [SyntaxIssue] = []
+    let (versionSpan, start, limit) = parseVersion(bytes, &issues)
+    var index = start
+    var terms: [Term] = []
+    terms.reserveCapacity(8)
+    while index < limit {
+      if bytes[index] == 0x20 {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < limit, bytes[end] != 0x20 { end += 1 }
+      var parser = TermParser(bytes: bytes, range: index..<end)
+      terms.append(parser.parse(&issues))
+      index = end
+    }
+    return ParsedRecord(record: SPFRecord(terms: terms, versionSpan: versionSpan), issues: issues)
+  }
+
+  /// Parses the `version` production (RFC 7208 §4.5, §12) and near misses.
+  ///
+  /// - Returns: the version span, the index where terms start, and the index where they end
+  ///   (before a closing quote when the data is wrapped in quotes).
+  static func parseVersion(_ bytes: [UInt8], _ issues: inout [SyntaxIssue]) -> (SourceSpan, Int, Int) {
+    var start = 0
+    var limit = bytes.count
+    while start < limit, bytes[start] == 0x20 { start += 1 }
+    if start > 0 {
+      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: 0, end: start),
+                                "the record starts with a space: receivers ignore it", suggestion: ""))
+    }
+    if start < limit, bytes[start] == 0x22 || bytes[start] == 0x27 {
+      let quote = bytes[start]
+      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1),
+                                "quotes are part of the record data: receivers ignore it", suggestion: ""))
+      start += 1
+      if limit > start, bytes[limit - 1] == quote {
+        issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: limit - 1, end: limit),
+                                  "quotes are part of the record data: receivers ignore it", suggestion: ""))
+        limit -= 1
+      }
+    }
+    var tokenEnd = start
+    while tokenEnd < limit, bytes[tokenEnd] != 0x20 { tokenEnd += 1 }
+    let version = SourceSpan(start: start, end: start + 6)
+    if SPFRecord.isSelected(bytes[start..<tokenEnd]) { return (version, tokenEnd, limit) }
+    if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]),
+      let bad = CharacterCheck.firstInvalid(bytes, (start + 6)..<(start + 7))
+    {
+      // `v=spf1<TAB>ip4:...`: the version is right, the separator is not.
+      issues.append(bad)
+      return (version, bad.span.end, limit)
+    }
+    let token = String(decoding: bytes[start..<tokenEnd], as: UTF8.self)
+    issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: tokenEnd),
+                              "'\(token)' is not the SPF version: a record must start with 'v=spf1'",
+                              suggestion: "v=spf1"))
+    return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
+  }
+}
+
+/// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
+enum CharacterCheck {
+  /// The first invalid character in `range` as an issue, with the character named.
+  static func firstInvalid(_ bytes: [UInt8], _ range: Range<Int>) -> SyntaxIssue? {
+    guard let index = bytes[range].firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) else { return nil }
+    let byte = bytes[index]
+    if byte < 0x80 {
+      let name = byte == 0x09 ? "a tab" : byte == 0x00 ? "a NUL byte" : "control character 0x\(hex(byte))"
+      return SyntaxIssue(.invalidCharacter, SourceSpan(start: index, end: index + 1),
+                         "\(name) in the record: terms are separated by spaces only", suggestion: " ")
+    }
+    let length = utf8SequenceLength(bytes, at: index, end: range.upperBound)
+    let span = SourceSpan(start: index, end: index + max(length, 1))
+    guard length > 0 else {
+      return SyntaxIssue(.invalidCharacter, span, "invalid UTF-8 byte 0x\(hex(byte)) in the record")
+    }
+    let character = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    let (what, replacement) = lookalike(character)
+    return SyntaxIssue(.invalidCharacter, span, "\(what) '\(character)' in the record: SPF is ASCII only",
+                       suggestion: replacement)
+  }
+
+  /// What a common non-ASCII character pasted from a word processor is, and its ASCII meaning.
+  private static func lookalike(_ character: String) -> (String, String?) {
+    switch character {
+    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": ("typographic quote", "\"")
+    case "\u{2018}", "\u{2019}": ("typographic apostrophe", "'")
+    case "\u{2013}", "\u{2014}", "\u{2212}": ("dash", "-")
+    case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{200B}": ("non-breaking or zero-width space", " ")
+    default: ("non-ASCII character", nil)
+    }
+  }
+
+  /// The length of a valid UTF-8 sequence at `index`, or 0 if the bytes there are not one.
+  static func utf8SequenceLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+    let lead = bytes[index]
+    let length: Int
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0...0xEF: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return 0
+    }
+    guard index + length <= end else { return 0 }
+    for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+    return String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil ? 0 : length
+  }
+
+  static func hex(_ byte: UInt8) -> String {
+    let digits = String(byte, radix: 16, uppercase: true)
+    return digits.count == 1 ? "0" + digits : digits
+  }
+}

@@ -1,0 +1,122 @@
+/// Modifiers (RFC 7208 §6), domain-specs (§7.1) and terms that are neither.
+extension TermParser {
+  /// Parses `name=value`: `redirect`, `exp`, or an unknown modifier.
+  func parseModifier(nameSpan: SourceSpan, _ issues: inout [SyntaxIssue]) -> Term {
+    let name = String(decoding: bytes[nameSpan.start..<nameSpan.end], as: UTF8.self)
+    let valueSpan = SourceSpan(start: nameSpan.end + 1, end: range.upperBound)
+    if let qualifierSpan {
+      return invalid(SyntaxIssue(.invalidQualifier, qualifierSpan, "'\(rawText)' is a modifier: it takes no qualifier",
+                                 suggestion: ""), &issues)
+    }
+    let lowered = name.lowercased()
+    if lowered == "redirect" || lowered == "exp" {
+      guard let spec = parseDomainSpec(valueSpan, owner: lowered, separator: "=", &issues) else {
+        return invalid(&issues)
+      }
+      let modifier: Modifier = lowered == "redirect" ? .redirect(spec) : .explanation(spec)
+      return term(.modifier(modifier), nameSpan: nameSpan, argumentSpan: valueSpan)
+    }
+    guard let value = MacroParser.parse(bytes, valueSpan.start..<valueSpan.end, allowExplanationLetters: false,
+                                        issues: &issues)
+    else { return invalid(&issues) }
+    return term(.modifier(.unknown(name: name, value: value)), nameSpan: nameSpan, argumentSpan: valueSpan)
+  }
+
+  /// Parses `domain-spec = macro-string domain-end` (RFC 7208 §7.1) in `span`.
+  ///
+  /// Only the grammar is checked here; label and name lengths are lint's concern (SPF009), since a
+  /// receiver treats an over-long name as non-existent rather than as a syntax error.
+  func parseDomainSpec(_ span: SourceSpan, owner: String, separator: String = ":", _ issues: inout [SyntaxIssue])
+    -> DomainSpec?
+  {
+    guard span.length > 0 else {
+      issues.append(SyntaxIssue(.invalidDomainSpec, self.span, "'\(owner)\(separator)' has an empty domain"))
+      return nil
+    }
+    guard let macro = MacroParser.parse(bytes, span.start..<span.end, allowExplanationLetters: false, issues: &issues)
+    else { return nil }
+    guard case .literal(let tail)? = macro.parts.last else { return DomainSpec(macro) }
+    if let problem = TermParser.domainEndProblem(Array(tail.utf8)) {
+      let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+      issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(text)' \(problem)"))
+      return nil
+    }
+    return DomainSpec(macro)
+  }
+
+  /// Why a literal tail is no `domain-end = "." toplabel ["."]`, or nil when it is one.
+  static func domainEndProblem(_ tail: [UInt8]) -> String? {
+    var end = tail.count
+    if end > 0, tail[end - 1] == 0x2E { end -= 1 }
+    guard let dot = tail[..<end].lastIndex(of: 0x2E) else {
+      return "is not a domain: it needs a dot and a top-level label ('example.com')"
+    }
+    let label = tail[(dot + 1)..<end]
+    let shown = String(decoding: label, as: UTF8.self)
+    guard let first = label.first, let last = label.last else { return "ends with an empty label" }
+    func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    guard label.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D }) else {
+      return "has an invalid top-level label '\(shown)'"
+    }
+    guard isAlphanumeric(first), isAlphanumeric(last) else {
+      return "has a top-level label '\(shown)' that starts or ends with '-'"
+    }
+    guard label.contains(where: isLetter) || label.contains(0x2D) else {
+      return "has an all-numeric top-level label '\(shown)'"
+    }
+    return nil
+  }
+
+  /// The issue for a term that is no mechanism and no modifier, with the likely meant term.
+  func unknownTerm(nameSpan: SourceSpan, separator: UInt8?) -> SyntaxIssue {
+    let name = String(decoding: bytes[nameSpan.start..<nameSpan.end], as: UTF8.self).lowercased()
+    let rest = String(decoding: bytes[nameSpan.end..<range.upperBound], as: UTF8.self)
+    let qualifier = String(decoding: bytes[range.lowerBound..<nameStart], as: UTF8.self)
+    var suggestion: String? = nil
+    if nameSpan.length == 0, IPv4Network(rest) != nil {
+      suggestion = qualifier + "ip4:" + rest
+    } else if nameSpan.length == 0, IPv6Network(rest) != nil {
+      suggestion = qualifier + "ip6:" + rest
+    } else if (name == "redirect" || name == "exp"), separator == 0x3A {
+      suggestion = name + "=" + rest.dropFirst()
+    } else if MechanismKind(rawValue: name) != nil, let separator, separator != 0x3D {
+      suggestion = qualifier + name + ":" + rest.dropFirst()
+    } else if let dot = name.firstIndex(of: "."), MechanismKind(rawValue: String(name[..<dot])) != nil {
+      // `include.example.com`: a dot typed for the colon.
+      let raw = String(decoding: bytes[nameSpan.start..<range.upperBound], as: UTF8.self)
+      suggestion = qualifier + String(name[..<dot]) + ":" + raw.dropFirst(name.distance(from: name.startIndex, to: dot) + 1)
+    } else if let likely = TermParser.likelyMechanism(name) {
+      suggestion = qualifier + likely + rest
+    }
+    let detail = suggestion.map { ": did you mean '\($0)'?" } ?? ""
+    return SyntaxIssue(.unknownMechanism, span, "'\(rawText)' is not a mechanism or modifier\(detail)",
+                       suggestion: suggestion)
+  }
+
+  /// The mechanism a misspelt name most likely means: known aliases, then edit distance ≤ 2.
+  static func likelyMechanism(_ name: String) -> String? {
+    let aliases = ["ipv4": "ip4", "ip4v": "ip4", "inet": "ip4", "inet4": "ip4", "ip": "ip4", "ipv6": "ip6",
+                   "inet6": "ip6", "ip6v": "ip6", "includes": "include", "inc": "include", "exist": "exists",
+                   "a4": "a", "aaaa": "a", "mx4": "mx"]
+    if let alias = aliases[name] { return alias }
+    guard name.count >= 3 else { return nil }
+    let candidates = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }
+    return candidates.first { editDistance(Array(name.utf8), Array($0.utf8)) <= 2 }
+  }
+
+  /// Levenshtein distance, for suggestions only.
+  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty, a.count < 64, b.count < 64 else { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,101 @@
+/// Parses one term (RFC 7208 §12 `directive` / `modifier`) in `bytes[range]`.
+struct TermParser {
+  let bytes: [UInt8]
+  let range: Range<Int>
+  /// Where the mechanism or modifier name starts (after any qualifier).
+  private(set) var nameStart: Int
+  private(set) var qualifierSpan: SourceSpan? = nil
+
+  init(bytes: [UInt8], range: Range<Int>) {
+    self.bytes = bytes
+    self.range = range
+    self.nameStart = range.lowerBound
+  }
+
+  var span: SourceSpan { SourceSpan(start: range.lowerBound, end: range.upperBound) }
+  var rawText: String { String(decoding: bytes[range], as: UTF8.self) }
+
+  /// Parses the term, appending problems to `issues`.
+  mutating func parse(_ issues: inout [SyntaxIssue]) -> Term {
+    if let bad = CharacterCheck.firstInvalid(bytes, range) { return invalid(bad, &issues) }
+    var qualifier = Qualifier.pass
+    if let written = Qualifier(byte: bytes[range.lowerBound]) {
+      qualifier = written
+      qualifierSpan = SourceSpan(start: range.lowerBound, end: range.lowerBound + 1)
+      nameStart += 1
+    }
+    if let issue = badQualifier() { return invalid(issue, &issues) }
+    var nameEnd = nameStart
+    while nameEnd < range.upperBound, TermParser.isNameByte(bytes[nameEnd], first: nameEnd == nameStart) {
+      nameEnd += 1
+    }
+    let nameSpan = SourceSpan(start: nameStart, end: nameEnd)
+    let separator: UInt8? = nameEnd < range.upperBound ? bytes[nameEnd] : nil
+    if separator == 0x3D, nameEnd > nameStart {
+      return parseModifier(nameSpan: nameSpan, &issues)
+    }
+    guard let kind = MechanismKind(caseInsensitive: bytes[nameSpan.start..<nameSpan.end]), nameEnd > nameStart,
+      separator == nil || separator == 0x3A || separator == 0x2F
+    else {
+      return invalid(unknownTerm(nameSpan: nameSpan, separator: separator), &issues)
+    }
+    return parseMechanism(kind, qualifier: qualifier, nameSpan: nameSpan, &issues)
+  }
+
+  /// A qualifier that is no qualifier (`!all`) or a second one (`~~all`, `-+all`).
+  private func badQualifier() -> SyntaxIssue? {
+    guard nameStart < range.upperBound else {
+      return SyntaxIssue(.invalidQualifier, span, "'\(rawText)' is a qualifier with no mechanism")
+    }
+    let byte = bytes[nameStart]
+    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    guard !isLetter else { return nil }
+    let restStart = nameStart + 1
+    guard restStart < range.upperBound, (bytes[restStart] | 0x20) >= 0x61, (bytes[restStart] | 0x20) <= 0x7A else {
+      return nil
+    }
+    let bad = SourceSpan(start: nameStart, end: restStart)
+    let shown = String(decoding: [byte], as: UTF8.self)
+    if qualifierSpan != nil {
+      return SyntaxIssue(.invalidQualifier, SourceSpan(start: range.lowerBound, end: restStart),
+                         "'\(rawText)' has two qualifiers: a directive takes at most one of '+', '-', '~', '?'",
+                         suggestion: String(decoding: [bytes[range.lowerBound]], as: UTF8.self))
+    }
+    let suggestion = byte == 0x21 ? "-" : nil  // '!' reads as "not": the author meant fail
+    return SyntaxIssue(.invalidQualifier, bad, "'\(shown)' is not a qualifier: use '+', '-', '~' or '?'",
+                       suggestion: suggestion)
+  }
+
+  /// Records the issue and returns the term as invalid.
+  func invalid(_ issue: SyntaxIssue, _ issues: inout [SyntaxIssue]) -> Term {
+    issues.append(issue)
+    return Term(.invalid(Array(bytes[range])), span: span, qualifierSpan: qualifierSpan,
+                nameSpan: SourceSpan(start: nameStart, end: nameStart))
+  }
+
+  /// Builds a valid term.
+  func term(_ kind: Term.Kind, nameSpan: SourceSpan, argumentSpan: SourceSpan? = nil, cidrSpan: SourceSpan? = nil)
+    -> Term
+  {
+    Term(kind, span: span, qualifierSpan: qualifierSpan, nameSpan: nameSpan, argumentSpan: argumentSpan,
+         cidrSpan: cidrSpan)
+  }
+
+  /// `name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )` (RFC 7208 §12).
+  static func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
+    let lower = byte | 0x20
+    if lower >= 0x61 && lower <= 0x7A { return true }
+    if first { return false }
+    return (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+  }
+}
+
+extension MechanismKind {
+  /// The kind whose name equals `bytes` ignoring ASCII case.
+  init?(caseInsensitive bytes: ArraySlice<UInt8>) {
+    guard bytes.count <= 7 else { return nil }
+    var lowered = ""
+    for byte in bytes { lowered.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) }
+    self.init(rawValue: lowered)
+  }
+}
