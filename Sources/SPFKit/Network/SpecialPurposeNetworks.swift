@@ -1,0 +1,47 @@
+/// The special-purpose address blocks that never send mail on the public internet (RFC 6890 and the
+/// IANA special-purpose registries), for SPF111 `non-public-network`.
+public enum SpecialPurposeNetworks {
+  /// An IPv4 block and what it is.
+  public struct IPv4Entry: Sendable {
+    /// The block.
+    public let network: IPv4Network
+    /// What the block is for, lowercase ("private use").
+    public let purpose: String
+  }
+
+  /// An IPv6 block and what it is.
+  public struct IPv6Entry: Sendable {
+    /// The block.
+    public let network: IPv6Network
+    /// What the block is for, lowercase.
+    public let purpose: String
+  }
+
+  /// IPv4 special-purpose blocks (RFC 6890 §2.2.2, RFC 5737, RFC 6598).
+  public static let ipv4: [IPv4Entry] = [
+    ("0.0.0.0/8", "this network"), ("10.0.0.0/8", "private use"), ("100.64.0.0/10", "shared address space"),
+    ("127.0.0.0/8", "loopback"), ("169.254.0.0/16", "link-local"), ("172.16.0.0/12", "private use"),
+    ("192.0.0.0/24", "IETF protocol assignments"), ("192.0.2.0/24", "documentation (TEST-NET-1)"),
+    ("192.88.99.0/24", "6to4 relay anycast"), ("192.168.0.0/16", "private use"),
+    ("198.18.0.0/15", "benchmarking"), ("198.51.100.0/24", "documentation (TEST-NET-2)"),
+    ("203.0.113.0/24", "documentation (TEST-NET-3)"), ("224.0.0.0/4", "multicast"), ("240.0.0.0/4", "reserved"),
+  ].map { IPv4Entry(network: IPv4Network($0.0)!, purpose: $0.1) }
+
+  /// IPv6 special-purpose blocks (RFC 6890 §2.2.3, RFC 3849, RFC 4193).
+  public static let ipv6: [IPv6Entry] = [
+    ("::/128", "unspecified"), ("::1/128", "loopback"), ("::ffff:0:0/96", "IPv4-mapped"),
+    ("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"), ("100::/64", "discard-only"),
+    ("2001:db8::/32", "documentation"), ("2001::/23", "IETF protocol assignments"), ("fc00::/7", "unique local"),
+    ("fe80::/10", "link-local"), ("ff00::/8", "multicast"), ("3fff::/20", "documentation"),
+  ].map { IPv6Entry(network: IPv6Network($0.0)!, purpose: $0.1) }
+
+  /// The special-purpose block that overlaps `network`, if any.
+  public static func purpose(of network: IPv4Network) -> IPv4Entry? {
+    ipv4.first { $0.network.contains(network.masked) || network.masked.contains($0.network) }
+  }
+
+  /// The special-purpose block that overlaps `network`, if any.
+  public static func purpose(of network: IPv6Network) -> IPv6Entry? {
+    ipv6.first { $0.network.contains(network.masked) || network.masked.contains($0.network) }
+  }
+}
