@@ -35,13 +35,13 @@ public enum SpecialPurposeNetworks {
     ("fe80::/10", "link-local"), ("ff00::/8", "multicast"), ("3fff::/20", "documentation"),
   ].map { IPv6Entry(network: IPv6Network($0.0)!, purpose: $0.1) }
 
-  /// The special-purpose block that overlaps `network`, if any.
+  /// The special-purpose block that holds all of `network`, if any.
   public static func purpose(of network: IPv4Network) -> IPv4Entry? {
-    ipv4.first { $0.network.contains(network.masked) || network.masked.contains($0.network) }
+    ipv4.first { $0.network.contains(network.masked) }
   }
 
-  /// The special-purpose block that overlaps `network`, if any.
+  /// The special-purpose block that holds all of `network`, if any.
   public static func purpose(of network: IPv6Network) -> IPv6Entry? {
-    ipv6.first { $0.network.contains(network.masked) || network.masked.contains($0.network) }
+    ipv6.first { $0.network.contains(network.masked) }
   }
 }
