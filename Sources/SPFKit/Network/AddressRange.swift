@@ -71,15 +71,15 @@ struct AddressRange<Value: FixedWidthInteger & UnsignedInteger & Sendable>: Hash
     return result
   }
 
-  /// Whether two lists of disjoint ranges in address order share an address; returns one shared
-  /// pair (an element of each) if so.
-  static func firstOverlap(_ lhs: [AddressRange], _ rhs: [AddressRange]) -> (AddressRange, AddressRange)? {
+  /// The indices of the first pair of ranges, one from each list, that share an address; both lists
+  /// disjoint and in address order.
+  static func firstOverlap(_ lhs: [AddressRange], _ rhs: [AddressRange]) -> (Int, Int)? {
     var left = 0
     var right = 0
     while left < lhs.count, right < rhs.count {
       let a = lhs[left]
       let b = rhs[right]
-      if a.first <= b.last && b.first <= a.last { return (a, b) }
+      if a.first <= b.last && b.first <= a.last { return (left, right) }
       if a.last < b.last { left += 1 } else { right += 1 }
     }
     return nil
