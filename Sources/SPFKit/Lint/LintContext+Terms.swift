@@ -27,6 +27,6 @@ extension Fix {
 }
 
 extension LintedRecord {
-  /// The written text of a span of this record.
-  func text(_ span: SourceSpan) -> String { String(decoding: txt.joined[clamped: span], as: UTF8.self) }
+  /// The written text of a span of this record as quoted in a message (see `Excerpt`).
+  func text(_ span: SourceSpan) -> String { Excerpt.of(txt.joined[clamped: span]) }
 }

@@ -17,7 +17,7 @@ extension SyntaxIssueRule {
   /// The diagnostic for one issue: the parser's message, its suggestion as a replacement.
   static func diagnostic(for issue: SyntaxIssue, in record: LintedRecord) -> Diagnostic {
     let fix = issue.suggestion.map { suggestion in
-      let original = String(decoding: record.txt.joined[clamped: issue.span], as: UTF8.self)
+      let original = record.text(issue.span)
       let title = suggestion.isEmpty ? "remove '\(original)'" : "replace '\(original)' with '\(suggestion)'"
       return Fix(title: title, edits: [TextEdit(span: issue.span, replacement: suggestion)])
     }

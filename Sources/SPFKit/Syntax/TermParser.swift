@@ -13,7 +13,8 @@ struct TermParser {
   }
 
   var span: SourceSpan { SourceSpan(start: range.lowerBound, end: range.upperBound) }
-  var rawText: String { String(decoding: bytes[range], as: UTF8.self) }
+  /// The term as quoted in messages.
+  var rawText: String { Excerpt.of(bytes[range]) }
 
   /// Parses the term, appending problems to `issues`.
   mutating func parse(_ issues: inout [SyntaxIssue]) -> Term {

@@ -31,9 +31,17 @@ final class TextReporter: LintReporter {
       console.line("\(gutter) \(snippet.text)")
       console.line("\(gutter) \(snippet.padding)\(Style.green.apply(snippet.marker, color))")
     }
-    if let fix = diagnostic.fix { console.line("  = fix: \(fix.title)") }
+    if let fix = diagnostic.fix {
+      console.line("  = fix: \(fix.title)")
+      if let record = fix.record, record.joined.count <= TextReporter.longestRecordShown {
+        console.line("    \(record.presentation)")
+      }
+    }
     for note in diagnostic.notes { console.line("  = note: \(note)") }
   }
+
+  /// Replacement records longer than this are left to the JSON output.
+  static let longestRecordShown = 2048
 
   func finish(_ summary: LintSummary) {
     var parts: [String] = []
@@ -63,7 +71,7 @@ struct Snippet {
     let start = min(max(span.start, 0), bytes.count)
     let end = min(max(span.end, start), bytes.count)
     let low = max(0, start - Snippet.context)
-    let high = min(bytes.count, max(end, start + 1) + Snippet.context)
+    let high = min(bytes.count, max(min(end, start + 2 * Snippet.context), start + 1) + Snippet.context)
     var text = low > 0 ? "…" : ""
     var column = text.count
     var markerStart = column

@@ -20,7 +20,7 @@ struct StringTooLong: Rule {
         diagnostics.append(Diagnostic(
           Self.metadata, "character-string is \(string.bytes.count) octets: DNS allows at most 255 in one string",
           record: record.index, span: span,
-          fix: Fix(title: "split the record into \(split.strings.count) strings: \(split.presentation)", record: split)))
+          fix: Fix(title: "split the record into \(split.strings.count) strings of at most 255 octets", record: split)))
       }
     }
   }
