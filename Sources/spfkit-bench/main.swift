@@ -1,3 +1,14 @@
+// spfkit-bench: release benchmarks for `make bench`. Figures are printed, never asserted.
 import SPFKit
 
-print("bench")
+let benchmarks: [(name: String, run: () async -> Void)] = [
+  ("lint", { LintBench.run() }),
+]
+
+let requested = CommandLine.arguments.dropFirst().first ?? "all"
+let selected = requested == "all" ? benchmarks : benchmarks.filter { $0.name == requested }
+if selected.isEmpty {
+  print("usage: spfkit-bench [all|\(benchmarks.map(\.name).joined(separator: "|"))]")
+} else {
+  for benchmark in selected { await benchmark.run() }
+}

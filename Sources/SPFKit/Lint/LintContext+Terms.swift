@@ -1,9 +1,10 @@
 extension LintContext {
-  /// Calls `body` for every term of every SPF record (selected and near misses), in order.
-  func forEachTerm(_ body: (LintedRecord, Term) -> Void) {
+  /// Calls `body` for every term of every SPF record (selected and near misses) whose tag matches,
+  /// in order. Only matching terms are read, so a rule that looks for one kind of term stays cheap.
+  func forEachTerm(where matches: (TermTag) -> Bool, _ body: (LintedRecord, Term) -> Void) {
     for record in spfRecords {
       guard let spf = record.record else { continue }
-      for term in spf.terms { body(record, term) }
+      for (index, tag) in record.tags.enumerated() where matches(tag) { body(record, spf.terms[index]) }
     }
   }
 }

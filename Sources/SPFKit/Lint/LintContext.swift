@@ -3,21 +3,23 @@ public struct LintContext: Sendable {
   /// The owner name, when known (a zone owner or a `--domain`).
   public var name: String?
   /// Every TXT record at the name, in the order given.
-  public var records: [LintedRecord]
+  public let records: [LintedRecord]
+  /// The records that are SPF or meant to be (selected or near misses), with their parse.
+  public let spfRecords: [LintedRecord]
+  /// The records a receiver selects as SPF (RFC 7208 §4.5).
+  public let selectedRecords: [LintedRecord]
   /// Facts learned over DNS (the include tree and its lookups), when resolving.
   public var resolution: ResolutionFacts?
 
   /// Classifies and parses the records.
   public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil) {
     self.name = name
-    self.records = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
+    let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
+    self.records = linted
+    spfRecords = linted.count == 1 && linted[0].parsed != nil ? linted : linted.filter { $0.parsed != nil }
+    selectedRecords = linted.count == 1 && linted[0].role == .selected ? linted : linted.filter { $0.role == .selected }
     self.resolution = resolution
   }
-
-  /// The records that are SPF or meant to be (selected or near misses), with their parse.
-  public var spfRecords: [LintedRecord] { records.filter { $0.parsed != nil } }
-  /// The records a receiver selects as SPF (RFC 7208 §4.5).
-  public var selectedRecords: [LintedRecord] { records.filter { $0.role == .selected } }
 }
 
 /// One TXT record with its SPF role and parse.
@@ -30,6 +32,10 @@ public struct LintedRecord: Sendable {
   public let role: Role
   /// The parse, for selected records and near misses.
   public let parsed: ParsedRecord?
+  /// The record's own DNS-querying terms, counted once for every rule that needs them.
+  let lookups: RecordLookups?
+  /// The tag of every term, index-aligned with `record.terms`: rules scan these, not the terms.
+  let tags: [TermTag]
 
   /// How a receiver sees a TXT record.
   public enum Role: Hashable, Sendable {
@@ -54,6 +60,8 @@ public struct LintedRecord: Sendable {
       role = .other
     }
     parsed = role == .other ? nil : SPFParser.parse(bytes)
+    lookups = parsed.map { RecordLookups($0.record) }
+    tags = parsed?.record.terms.map(\.tag) ?? []
   }
 
   /// The record, when parsed.

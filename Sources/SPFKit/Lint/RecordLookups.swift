@@ -30,6 +30,14 @@ struct RecordLookups {
   /// How many lookups the record costs, not counting what its includes cost.
   var count: Int { terms.count }
 
-  /// A short list such as `include:_spf.example.com, mx, a`, in order.
-  var summary: String { terms.map(\.description).joined(separator: ", ") }
+  /// A short list such as `include:_spf.example.com, mx, a`, in order, as written in `text`.
+  func summary(of text: [UInt8]) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(terms.count * 24)
+    for (index, term) in terms.enumerated() {
+      if index > 0 { bytes += [0x2C, 0x20] }
+      bytes += text[clamped: term.span]
+    }
+    return Excerpt.of(bytes[...], limit: 400)
+  }
 }

@@ -35,7 +35,7 @@ extension TermParser {
     }
     guard let macro = MacroParser.parse(bytes, span.start..<span.end, allowExplanationLetters: false, issues: &issues)
     else { return nil }
-    guard case .literal(let tail)? = macro.parts.last else { return DomainSpec(macro) }
+    guard case .literal(let tail)? = macro.lastPart else { return DomainSpec(macro) }
     if let problem = TermParser.domainEndProblem(Array(tail.utf8)) {
       let text = Excerpt.of(bytes[span.start..<span.end])
       issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(text)' \(problem)"))

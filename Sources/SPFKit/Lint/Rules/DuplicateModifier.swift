@@ -11,8 +11,11 @@ struct DuplicateModifier: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
+      guard record.tags.lazy.filter({ $0 == .redirect || $0 == .explanation }).count > 1, let spf = record.record else {
+        continue
+      }
       var seen: Set<String> = []
-      for term in record.record?.terms ?? [] {
+      for term in spf.terms {
         guard let modifier = term.modifier else { continue }
         switch modifier {
         case .redirect, .explanation:

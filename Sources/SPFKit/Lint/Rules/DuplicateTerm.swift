@@ -11,14 +11,14 @@ struct DuplicateTerm: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      var seen: [String: Term] = [:]
-      for term in record.record?.terms ?? [] {
-        guard let mechanism = term.mechanism, mechanism != .all else { continue }
-        let key = Self.key(mechanism)
-        guard let first = seen[key] else {
-          seen[key] = term
-          continue
-        }
+      guard let terms = record.record?.terms else { continue }
+      let tags = record.tags
+      for index in tags.indices {
+        guard let kind = tags[index].mechanismKind, kind != .all,
+          tags[..<index].contains(where: { $0.mechanismKind == kind }), let mechanism = terms[index].mechanism,
+          let first = terms[..<index].first(where: { $0.mechanism.map { Self.same($0, mechanism) } ?? false })
+        else { continue }
+        let term = terms[index]
         let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
         diagnostics.append(Diagnostic(
           Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
@@ -27,12 +27,14 @@ struct DuplicateTerm: Rule {
     }
   }
 
-  /// Mechanisms compare with domains folded to lowercase and networks masked.
-  static func key(_ mechanism: Mechanism) -> String {
-    switch mechanism {
-    case .ip4(let network): "ip4:\(network.masked)"
-    case .ip6(let network): "ip6:\(network.masked)"
-    default: mechanism.description.lowercased()
+  /// Whether two mechanisms are the same: networks compared masked, domains ignoring ASCII case.
+  static func same(_ a: Mechanism, _ b: Mechanism) -> Bool {
+    switch (a, b) {
+    case (.ip4(let x), .ip4(let y)): return x.masked == y.masked
+    case (.ip6(let x), .ip6(let y)): return x.masked == y.masked
+    default:
+      guard a.kind == b.kind else { return false }
+      return a == b || a.description.lowercased() == b.description.lowercased()
     }
   }
 }

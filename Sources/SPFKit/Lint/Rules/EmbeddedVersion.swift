@@ -12,10 +12,11 @@ struct EmbeddedVersion: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      let terms = record.record?.terms ?? []
-      for (index, term) in terms.enumerated() {
+      guard let spf = record.record else { continue }
+      for (index, tag) in record.tags.enumerated() where tag == .unknownModifier {
+        let term = spf.terms[index]
         guard case .modifier(.unknown(let name, _)) = term.kind, name.lowercased() == "v" else { continue }
-        let afterAll = terms[..<index].contains { $0.mechanism == .all }
+        let afterAll = record.tags[..<index].contains { $0.mechanismKind == .all }
         let consequence = afterAll ? ": nothing after the first 'all' is evaluated" : ": receivers ignore it"
         diagnostics.append(Diagnostic(
           Self.metadata, "'\(record.text(term.span))' appears inside the record, two records pasted together\(consequence)",

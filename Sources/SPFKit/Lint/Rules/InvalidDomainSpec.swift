@@ -34,20 +34,53 @@ struct InvalidDomainSpec: Rule {
     default: spec = nil
     }
     guard let spec else { return nil }
-    var text = ""
-    for part in spec.macroString.parts {
-      // An expansion stands for at least one octet of some label: mark it with a placeholder.
-      if case .literal(let literal) = part { text += literal } else { text += "x" }
+    var scan = LabelScan()
+    if let literal = spec.literalName {
+      scan.add(literal)
+    } else {
+      for part in spec.macroString.parts {
+        // An expansion stands for at least one octet of some label.
+        if case .literal(let literal) = part { scan.add(literal) } else { scan.addExpansion() }
+      }
     }
-    if text.hasSuffix(".") { text.removeLast() }
-    let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-    if labels.contains(where: \.isEmpty) { return "has an empty label" }
-    if let long = labels.first(where: { $0.utf8.count > 63 }) {
-      return "has a label of \(long.utf8.count) octets: DNS allows at most 63"
+    return scan.problem(isLiteral: spec.literalName != nil)
+  }
+
+  /// Label lengths of a name read left to right, without building strings.
+  private struct LabelScan {
+    var current = 0
+    var total = 0
+    var empty = false
+    var longest = 0
+    var endsWithDot = false
+
+    mutating func add(_ text: String) {
+      for byte in text.utf8 { add(byte) }
     }
-    if spec.literalName != nil, text.utf8.count > 253 {
-      return "is \(text.utf8.count) octets long: DNS names hold at most 253"
+
+    mutating func addExpansion() { add(0x78) }
+
+    private mutating func add(_ byte: UInt8) {
+      total += 1
+      if byte == 0x2E {
+        if current == 0 { empty = true }
+        current = 0
+        endsWithDot = true
+      } else {
+        current += 1
+        longest = max(longest, current)
+        endsWithDot = false
+      }
     }
-    return nil
+
+    func problem(isLiteral: Bool) -> String? {
+      // One trailing dot is the root, not an empty label.
+      let labelsEmpty = empty || (total == 0)
+      if labelsEmpty { return "has an empty label" }
+      if longest > 63 { return "has a label of \(longest) octets: DNS allows at most 63" }
+      let length = endsWithDot ? total - 1 : total
+      if isLiteral, length > 253 { return "is \(length) octets long: DNS names hold at most 253" }
+      return nil
+    }
   }
 }

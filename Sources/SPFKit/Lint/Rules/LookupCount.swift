@@ -13,13 +13,12 @@ struct LookupCount: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     guard context.resolution == nil else { return }
     for record in context.selectedRecords {
-      guard let spf = record.record else { continue }
-      let lookups = RecordLookups(spf)
+      guard let spf = record.record, let lookups = record.lookups else { continue }
       guard lookups.count > 0 else { continue }
-      let includes = spf.directives.contains { if case .include = $0.mechanism { true } else { false } }
-      let scope = includes || spf.redirect != nil ? " in this record, plus what its includes use" : ""
+      let followsOthers = record.tags.contains { $0.mechanismKind == .include || $0 == .redirect }
+      let scope = followsOthers ? " in this record, plus what its includes use" : ""
       diagnostics.append(Diagnostic(
-        Self.metadata, "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary)",
+        Self.metadata, "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
         record: record.index, span: spf.versionSpan))
     }
   }

@@ -12,15 +12,14 @@ struct LookupLimitNear: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     guard context.resolution == nil else { return }
     for record in context.spfRecords {
-      guard let spf = record.record else { continue }
-      let lookups = RecordLookups(spf)
+      guard let spf = record.record, let lookups = record.lookups else { continue }
       guard lookups.count >= RecordLookups.limit - 1, lookups.count <= RecordLookups.limit,
         let last = lookups.terms.last
       else { continue }
       diagnostics.append(Diagnostic(
         Self.metadata,
         "the record uses \(lookups.count) of the 10 DNS lookups (not counting its includes): one more breaks it",
-        record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary)"]))
+        record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
     }
   }
 }

@@ -12,8 +12,7 @@ struct MissingAll: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.selectedRecords {
       guard let parsed = record.parsed, parsed.isValid else { continue }
-      let spf = parsed.record
-      guard !spf.directives.contains(where: { $0.mechanism == .all }), spf.redirect == nil else { continue }
+      guard !record.tags.contains(where: { $0.mechanismKind == .all || $0 == .redirect }) else { continue }
       var end = record.txt.joined.count
       while end > 0, record.txt.joined[end - 1] == 0x20 { end -= 1 }
       diagnostics.append(Diagnostic(

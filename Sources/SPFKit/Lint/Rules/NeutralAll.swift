@@ -10,8 +10,7 @@ struct NeutralAll: Rule {
     nonTriggering: ["v=spf1 ip4:192.0.2.1 ~all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm { record, term in
-      guard let directive = term.directive, directive.mechanism == .all, directive.qualifier == .neutral else { return }
+    context.forEachTerm(where: { $0 == .directive(.all, .neutral) }) { record, term in
       diagnostics.append(Diagnostic(
         Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
         record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))

@@ -15,9 +15,15 @@ struct OverlyBroadNetwork: Rule {
   /// The shortest IPv6 prefix that does not warn.
   static let ip6Minimum = 32
 
+  /// Passing ip4, ip6, a and mx terms: the ones that can authorize a network.
+  static func mayBeBroad(_ tag: TermTag) -> Bool {
+    guard case .directive(let kind, .pass) = tag else { return false }
+    return kind == .ip4 || kind == .ip6 || kind == .a || kind == .mx
+  }
+
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm { record, term in
-      guard let directive = term.directive, directive.qualifier == .pass else { return }
+    context.forEachTerm(where: Self.mayBeBroad) { record, term in
+      guard let directive = term.directive else { return }
       var v4: Int? = nil
       var v6: Int? = nil
       switch directive.mechanism {

@@ -11,8 +11,7 @@ struct PtrDeprecated: Rule {
     nonTriggering: ["v=spf1 a -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm { record, term in
-      guard case .ptr? = term.mechanism?.kind else { return }
+    context.forEachTerm(where: { $0.mechanismKind == .ptr }) { record, term in
       diagnostics.append(Diagnostic(
         Self.metadata, "'\(record.text(term.span))' is deprecated: it is slow and unreliable, and receivers may skip it",
         record: record.index, span: term.span))

@@ -11,9 +11,9 @@ struct RedirectIgnored: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let spf = record.record, spf.directives.contains(where: { $0.mechanism == .all }) else { continue }
-      for term in spf.terms {
-        guard case .modifier(.redirect) = term.kind else { continue }
+      guard let spf = record.record, record.tags.contains(where: { $0.mechanismKind == .all }) else { continue }
+      for (index, tag) in record.tags.enumerated() where tag == .redirect {
+        let term = spf.terms[index]
         diagnostics.append(Diagnostic(
           Self.metadata, "'\(record.text(term.span))' is never followed: the record has 'all', which always matches",
           record: record.index, span: term.span, fix: .removing(term, in: record)))

@@ -13,8 +13,13 @@ struct RedundantNetwork: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let terms = record.record?.terms ?? []
-      for (index, term) in terms.enumerated() {
-        guard let cover = Self.coveringTerm(of: index, in: terms) else { continue }
+      let networks = record.tags.indices.filter {
+        record.tags[$0].mechanismKind == .ip4 || record.tags[$0].mechanismKind == .ip6
+      }
+      guard networks.count > 1 else { continue }
+      for index in networks {
+        let term = terms[index]
+        guard let cover = Self.coveringTerm(of: index, among: networks, in: terms) else { continue }
         diagnostics.append(Diagnostic(
           Self.metadata, "'\(record.text(term.span))' is covered by '\(record.text(cover.span))'",
           record: record.index, span: term.span, fix: .removing(term, in: record)))
@@ -24,9 +29,10 @@ struct RedundantNetwork: Rule {
 
   /// The term whose network strictly contains the network of `terms[index]` and decides first or
   /// the same way, if any.
-  static func coveringTerm(of index: Int, in terms: [Term]) -> Term? {
+  static func coveringTerm(of index: Int, among networks: [Int], in terms: [Term]) -> Term? {
     guard let inner = terms[index].directive else { return nil }
-    for (other, term) in terms.enumerated() where other != index {
+    for other in networks where other != index {
+      let term = terms[other]
       guard let outer = term.directive, covers(outer.mechanism, inner.mechanism) else { continue }
       if other < index { return term }
       let between = terms[(index + 1)..<other].compactMap(\.directive)

@@ -17,8 +17,7 @@ struct TooManyLookups: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     guard context.resolution == nil else { return }
     for record in context.spfRecords {
-      guard let spf = record.record else { continue }
-      let lookups = RecordLookups(spf)
+      guard let spf = record.record, let lookups = record.lookups else { continue }
       guard lookups.count > RecordLookups.limit else { continue }
       let crossing = lookups.terms[RecordLookups.limit]
       diagnostics.append(Diagnostic(
@@ -26,7 +25,7 @@ struct TooManyLookups: Rule {
         "the record needs \(lookups.count) DNS lookups: '\(crossing)' is lookup 11, past the limit of 10, "
           + "so receivers return permerror",
         record: record.index, span: crossing.span,
-        notes: ["lookups in order: \(lookups.summary)"]))
+        notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
     }
   }
 }

@@ -11,15 +11,15 @@ struct UnreachableTerms: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      var sawAll = false
-      for term in record.record?.terms ?? [] {
-        guard let directive = term.directive else { continue }
-        if sawAll {
-          diagnostics.append(Diagnostic(
-            Self.metadata, "'\(record.text(term.span))' comes after 'all': it is never evaluated",
-            record: record.index, span: term.span, fix: .removing(term, in: record)))
-        }
-        if directive.mechanism == .all { sawAll = true }
+      guard let spf = record.record, let all = record.tags.firstIndex(where: { $0.mechanismKind == .all }) else {
+        continue
+      }
+      for index in record.tags.indices where index > all {
+        guard record.tags[index].mechanismKind != nil else { continue }
+        let term = spf.terms[index]
+        diagnostics.append(Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' comes after 'all': it is never evaluated",
+          record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
