@@ -21,8 +21,21 @@ enum LintBench {
     } while elapsed < 2
     let perSecond = Double(linted) / elapsed
     let bytes = corpus.reduce(0) { $0 + $1.joined.count }
+    let parseRate = measure(corpus) { _ = SPFParser.parse($0.joined).record.terms.count }
+    print("parse: \(grouped(Int(parseRate))) records/s (parser alone)")
     print("lint: \(grouped(corpus.count)) records (\(grouped(bytes)) bytes, \(grouped(findings / (linted / corpus.count))) findings per pass)")
     print("lint: \(grouped(linted)) records in \(String(format2(elapsed))) s on one core = \(grouped(Int(perSecond))) records/s, peak RSS \(String(format2(peakMemoryMiB()))) MiB")
+  }
+
+  /// Records per second of `body` over whole passes of the corpus, at least one second.
+  static func measure(_ corpus: [TXTRecord], _ body: (TXTRecord) -> Void) -> Double {
+    var count = 0
+    let start = monotonicSeconds()
+    repeat {
+      for record in corpus { body(record) }
+      count += corpus.count
+    } while monotonicSeconds() - start < 1
+    return Double(count) / (monotonicSeconds() - start)
   }
 
   static func format2(_ value: Double) -> String {

@@ -23,19 +23,50 @@ public struct LintContext: Sendable {
 }
 
 /// One TXT record with its SPF role and parse.
+///
+/// Every rule reads every record, so the facts live in one immutable shared object: copying a
+/// `LintedRecord` costs one reference count, not one per field.
 public struct LintedRecord: Sendable {
+  private final class Storage: Sendable {
+    let index: Int
+    let txt: TXTRecord
+    let role: Role
+    let parsed: ParsedRecord?
+    let lookups: RecordLookups?
+    let tags: [TermTag]
+
+    init(index: Int, txt: TXTRecord) {
+      self.index = index
+      self.txt = txt
+      let bytes = txt.joined
+      if SPFRecord.isSelected(bytes) {
+        role = .selected
+      } else if LintedRecord.looksLikeSPF(bytes) {
+        role = .nearMiss
+      } else {
+        role = .other
+      }
+      let parsed = role == .other ? nil : SPFParser.parse(bytes)
+      self.parsed = parsed
+      lookups = parsed.map { RecordLookups($0.record) }
+      tags = parsed?.record.terms.map(\.tag) ?? []
+    }
+  }
+
+  private let storage: Storage
+
   /// Index of the record among the name's TXT records.
-  public let index: Int
+  public var index: Int { storage.index }
   /// The record as published.
-  public let txt: TXTRecord
+  public var txt: TXTRecord { storage.txt }
   /// How a receiver sees it.
-  public let role: Role
+  public var role: Role { storage.role }
   /// The parse, for selected records and near misses.
-  public let parsed: ParsedRecord?
+  public var parsed: ParsedRecord? { storage.parsed }
   /// The record's own DNS-querying terms, counted once for every rule that needs them.
-  let lookups: RecordLookups?
+  var lookups: RecordLookups? { storage.lookups }
   /// The tag of every term, index-aligned with `record.terms`: rules scan these, not the terms.
-  let tags: [TermTag]
+  var tags: [TermTag] { storage.tags }
 
   /// How a receiver sees a TXT record.
   public enum Role: Hashable, Sendable {
@@ -48,24 +79,10 @@ public struct LintedRecord: Sendable {
   }
 
   /// Classifies and, for SPF-like records, parses.
-  public init(index: Int, txt: TXTRecord) {
-    self.index = index
-    self.txt = txt
-    let bytes = txt.joined
-    if SPFRecord.isSelected(bytes) {
-      role = .selected
-    } else if LintedRecord.looksLikeSPF(bytes) {
-      role = .nearMiss
-    } else {
-      role = .other
-    }
-    parsed = role == .other ? nil : SPFParser.parse(bytes)
-    lookups = parsed.map { RecordLookups($0.record) }
-    tags = parsed?.record.terms.map(\.tag) ?? []
-  }
+  public init(index: Int, txt: TXTRecord) { storage = Storage(index: index, txt: txt) }
 
   /// The record, when parsed.
-  public var record: SPFRecord? { parsed?.record }
+  public var record: SPFRecord? { storage.parsed?.record }
 
   /// Whether text not selected as SPF was most likely meant to be: after blanks and quotes it
   /// starts with `v=spf` or `spf` (any case).

@@ -3,7 +3,7 @@
 /// `include`, `a`, `mx`, `ptr` and `exists` count one each; `redirect` counts when the record has
 /// no `all` (otherwise it is never followed); terms after `all` are never evaluated and do not
 /// count; `exp` does not count.
-struct RecordLookups {
+struct RecordLookups: Sendable {
   /// The RFC 7208 §4.6.4 limit on DNS-querying terms.
   static let limit = 10
 
