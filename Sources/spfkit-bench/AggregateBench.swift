@@ -4,54 +4,60 @@ import SPFKit
 /// `spfkit-bench aggregate [LINES]`: exact aggregation of a million IPv4 lines, against
 /// `iprange --optimize` on the same file when it is installed.
 ///
-/// The parent writes the input to a temporary file, then runs each contender as a child process so
-/// that each peak RSS is its own: `spfkit-bench aggregate-run FILE` (read + parse + aggregate +
-/// print to a buffer, timed inside) and `/usr/bin/iprange --optimize FILE` (timed wall clock).
+/// Every step runs in its own child process, so each peak RSS is that step's own: `ru_maxrss` of
+/// a spawned child starts at its parent's high-water mark (the kernel records the old address
+/// space at `exec`), so the parent never holds the sample. `aggregate --write FILE LINES` writes
+/// the sample; `aggregate --run FILE` reads, parses, aggregates and prints it to a buffer, timed
+/// inside, with its `VmHWM`; `/usr/bin/iprange --optimize FILE` is timed by wall clock.
 enum AggregateBench {
   static let defaultLines = 1_000_000
+  static let seed: UInt64 = 0x5EED_2024
   static let iprange = "/usr/bin/iprange"
 
-  /// The parent: generate (in a child, so this process stays small), then measure both contenders.
-  ///
-  /// `ru_maxrss` of a spawned child starts at its parent's high-water mark (the kernel records the
-  /// old address space at `exec`), so the parent never holds the sample itself.
   static func run(_ arguments: ArraySlice<String>) {
-    let lines = arguments.first.flatMap { Int($0) } ?? defaultLines
+    switch arguments.first {
+    case "--write": write(arguments.dropFirst())
+    case "--run": measure(arguments.dropFirst())
+    default: compare(lines: arguments.first.flatMap { Int($0) } ?? defaultLines)
+    }
+  }
+
+  /// The parent: write the sample in a child, then measure both contenders.
+  static func compare(lines: Int) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("spfkit-bench-\(getpid()).txt").path
     defer { unlink(path) }
-    let written = ChildProcess.run([CommandLine.arguments[0], "aggregate-write", path, String(lines)])
-    print(written.stdout, terminator: "")
-    let ours = ChildProcess.run([CommandLine.arguments[0], "aggregate-run", path])
+    let me = CommandLine.arguments[0]
+    print(ChildProcess.run([me, "aggregate", "--write", path, String(lines)]).stdout, terminator: "")
+    let ours = ChildProcess.run([me, "aggregate", "--run", path])
     print(ours.stdout, terminator: "")
-    print("  spfkit  child wall \(format(ours.seconds)) s, peak RSS \(ours.peakKiB / 1024) MiB (wait4)")
+    print("aggregate: spfkit child wall \(format(ours.seconds)) s, peak RSS \(ours.peakKiB / 1024) MiB (wait4)")
     guard FileManager.default.isExecutableFile(atPath: iprange) else {
-      print("  iprange not installed at \(iprange): no comparison")
+      print("aggregate: iprange not installed at \(iprange): no comparison")
       return
     }
     let theirs = ChildProcess.run([iprange, "--optimize", path], discardOutput: true)
     let blocks = ChildProcess.run([iprange, "--optimize", path]).stdout.split(separator: "\n").count
     print(
-      "  iprange --optimize: \(blocks) blocks, wall \(format(theirs.seconds)) s, "
-        + "peak RSS \(theirs.peakKiB / 1024) MiB (wait4)")
-    print("  ratio spfkit/iprange (wall): \(format(ours.seconds / theirs.seconds))")
+      "aggregate: iprange --optimize \(grouped(blocks)) blocks, wall \(format(theirs.seconds)) s, "
+        + "peak RSS \(theirs.peakKiB / 1024) MiB (wait4); spfkit/iprange wall \(format(ours.seconds / theirs.seconds))")
   }
 
-  /// The writer child: `aggregate-write FILE LINES`.
+  /// `--write FILE LINES`: the sample, written to FILE.
   static func write(_ arguments: ArraySlice<String>) {
     guard let path = arguments.first, let lines = arguments.dropFirst().first.flatMap({ Int($0) }) else {
-      fail("aggregate-write needs FILE and LINES")
+      fail("aggregate --write needs FILE and LINES")
     }
-    let text = AddressListSample.generate(lines: lines, seed: 0x5EED_2024)
+    let text = AddressListSample.generate(lines: lines, seed: seed)
     guard FileManager.default.createFile(atPath: path, contents: Data(text)) else { fail("cannot write '\(path)'") }
-    print("aggregate: \(lines) IPv4 lines, \(text.count) bytes in \(path)")
+    print("aggregate: \(grouped(lines)) IPv4 lines (\(grouped(text.count)) bytes) in \(path)")
   }
 
-  /// The child: read, parse, aggregate and print one file, timed, with this process's peak RSS.
+  /// `--run FILE`: read, parse, aggregate and print FILE, timed, with this process's peak RSS.
   static func measure(_ arguments: ArraySlice<String>) {
-    guard let path = arguments.first else { fail("aggregate-run needs a FILE") }
-    let start = ContinuousClock.now
+    guard let path = arguments.first else { fail("aggregate --run needs a FILE") }
+    let start = monotonicSeconds()
     guard let bytes = readFile(path) else { fail("cannot read '\(path)'") }
-    let read = ContinuousClock.now
+    let read = monotonicSeconds()
     let aggregator: CIDRAggregator
     do {
       aggregator = try AddressListParser.parse(bytes)
@@ -59,18 +65,18 @@ enum AggregateBench {
       fail("\(path):\(error.line):\(error.column): \(error.message)")
     }
     let lines = aggregator.insertedCount
-    let parsed = ContinuousClock.now
+    let parsed = monotonicSeconds()
     let result = aggregator.aggregated()
-    let aggregated = ContinuousClock.now
+    let aggregated = monotonicSeconds()
     let text = result.listText
-    let printed = ContinuousClock.now
-    let total = seconds(printed - start)
+    let printed = monotonicSeconds()
+    let total = printed - start
     print(
-      "  spfkit  \(result.count) blocks (\(text.count) bytes) in \(format(total)) s, "
-        + "\(Int(Double(lines) / total)) lines/s, peak RSS \(peakRSS()) (VmHWM)")
+      "aggregate: spfkit \(grouped(result.count)) blocks (\(grouped(text.count)) bytes) in \(format(total)) s = "
+        + "\(grouped(Int(Double(lines) / total))) lines/s, peak RSS \(format(peakMemoryMiB())) MiB (VmHWM)")
     print(
-      "          read \(format(seconds(read - start))) s, parse \(format(seconds(parsed - read))) s, "
-        + "aggregate \(format(seconds(aggregated - parsed))) s, print \(format(seconds(printed - aggregated))) s")
+      "aggregate: read \(format(read - start)) s, parse \(format(parsed - read)) s, "
+        + "aggregate \(format(aggregated - parsed)) s, print \(format(printed - aggregated)) s")
   }
 
   /// The file's bytes, read straight into one array (no `Data` copy: half the peak memory).
@@ -83,8 +89,8 @@ enum AggregateBench {
     let size = Int(info.st_size)
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      while count < size {
-        let got = read(descriptor, buffer.baseAddress! + count, size - count)
+      while count < size, let base = buffer.baseAddress {
+        let got = read(descriptor, base + count, size - count)
         if got <= 0 {
           failed = got < 0
           break
@@ -95,18 +101,7 @@ enum AggregateBench {
     return failed ? nil : bytes
   }
 
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-  }
-
   static func format(_ value: Double) -> String { String(format: "%.3f", value) }
-
-  /// `VmHWM` from `/proc/self/status`.
-  static func peakRSS() -> String {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "unknown" }
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-    return line.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "unknown"
-  }
 
   static func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("spfkit-bench: \(message)\n".utf8))

@@ -24,14 +24,14 @@ struct ChildProcess {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let start = ContinuousClock.now
+    let start = monotonicSeconds()
     guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
       AggregateBench.fail("cannot run '\(arguments[0])'")
     }
     var status: Int32 = 0
     var usage = rusage()
     _ = wait4(pid, &status, 0, &usage)
-    let seconds = AggregateBench.seconds(ContinuousClock.now - start)
+    let seconds = monotonicSeconds() - start
     guard status == 0 else { AggregateBench.fail("'\(arguments.joined(separator: " "))' failed (status \(status))") }
     let text = discardOutput ? "" : (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     return ChildProcess(seconds: seconds, peakKiB: Int(usage.ru_maxrss), stdout: text)

@@ -1,9 +1,15 @@
+// spfkit-bench: release benchmarks for `make bench`. Figures are printed, never asserted.
 import SPFKit
 
-let benchArguments = CommandLine.arguments.dropFirst()
-switch benchArguments.first ?? "all" {
-case "aggregate", "all": AggregateBench.run(benchArguments.dropFirst())
-case "aggregate-write": AggregateBench.write(benchArguments.dropFirst())
-case "aggregate-run": AggregateBench.measure(benchArguments.dropFirst())
-default: print("usage: spfkit-bench [all | aggregate [LINES]]")
+let benchmarks: [(name: String, run: () async -> Void)] = [
+  ("lint", { LintBench.run() }),
+  ("aggregate", { AggregateBench.run(CommandLine.arguments.dropFirst(2)) }),
+]
+
+let requested = CommandLine.arguments.dropFirst().first ?? "all"
+let selected = requested == "all" ? benchmarks : benchmarks.filter { $0.name == requested }
+if selected.isEmpty {
+  print("usage: spfkit-bench [all|\(benchmarks.map(\.name).joined(separator: "|"))]")
+} else {
+  for benchmark in selected { await benchmark.run() }
 }

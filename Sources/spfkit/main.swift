@@ -1,7 +1,10 @@
-import SPFKit
+#if canImport(Glibc)
+  import Glibc
+#endif
 
-for arg in CommandLine.arguments.dropFirst() {
-  let parsed = SPFParser.parse(arg)
-  print(parsed.record)
-  for issue in parsed.issues { print("  \(issue.kind) \(issue.span) \(issue.message) -> \(issue.suggestion ?? "-")") }
-}
+// A closed pipe must end the program quietly with an error, not kill it with SIGPIPE mid-write.
+signal(SIGPIPE, SIG_IGN)
+let console = Console()
+let code = await SPFKitCommand.main(Array(CommandLine.arguments.dropFirst()), console: console)
+console.flushOutput()
+exit(code.rawValue)

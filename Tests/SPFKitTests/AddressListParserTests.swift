@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -71,7 +72,7 @@ struct AddressListParserTests {
       aggregator.insert(
         IPv4Network(
           address: IPv4Address(UInt32(truncatingIfNeeded: random.next())),
-          prefixLength: random.next(in: 8...32)))
+          prefixLength: Int.random(in: 8...32, using: &random)))
     }
     let first = aggregator.aggregated()
     let second = try AddressListParser.parse(first.listText).aggregated()

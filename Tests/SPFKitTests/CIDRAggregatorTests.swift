@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -98,14 +99,14 @@ struct CIDRAggregatorTests {
   func coversExactlyTheInput(_ region: Region) {
     var random = SplitMix64(seed: region.seed)
     for _ in 0..<40 {
-      let count = random.next(in: 1...600)  // above RadixSort.threshold half of the time
+      let count = Int.random(in: 1...600, using: &random)  // above RadixSort.threshold half of the time
       let input = (0..<count).map { _ in
         IPv4Network(
-          address: IPv4Address(region.base | UInt32(random.next(below: 1 << 12))),
-          prefixLength: random.next(in: 21...32))
+          address: IPv4Address(region.base | UInt32(Int.random(in: 0..<1 << 12, using: &random))),
+          prefixLength: Int.random(in: 21...32, using: &random))
       }
       let output = CIDRAggregator.aggregate(input)
-      var probes: [UInt32] = (0..<200).map { _ in region.base | UInt32(random.next(below: 1 << 12)) }
+      var probes: [UInt32] = (0..<200).map { _ in region.base | UInt32(Int.random(in: 0..<1 << 12, using: &random)) }
       for network in input + output {
         probes += [network.first.value, network.last.value, network.first.value &- 1, network.last.value &+ 1]
       }
@@ -148,7 +149,8 @@ struct CIDRAggregatorTests {
     for _ in 0..<10 {
       let input = (0..<3000).map { _ in
         IPv4Network(
-          address: IPv4Address(UInt32(truncatingIfNeeded: random.next())), prefixLength: random.next(in: 4...32))
+          address: IPv4Address(UInt32(truncatingIfNeeded: random.next())),
+          prefixLength: Int.random(in: 4...32, using: &random))
       }
       let reference = input.map { AddressRange(first: $0.first.value, last: $0.last.value) }.sorted {
         $0.first < $1.first
@@ -162,13 +164,13 @@ struct CIDRAggregatorTests {
     var random = SplitMix64(seed: 6)
     for base in [UInt128(0), UInt128.max << 12, UInt128(0x2001_0db8) << 96] {
       for _ in 0..<20 {
-        let input = (0..<random.next(in: 1...80)).map { _ in
+        let input = (0..<Int.random(in: 1...80, using: &random)).map { _ in
           IPv6Network(
-            address: IPv6Address(base | UInt128(random.next(below: 1 << 12))),
-            prefixLength: random.next(in: 117...128))
+            address: IPv6Address(base | UInt128(Int.random(in: 0..<1 << 12, using: &random))),
+            prefixLength: Int.random(in: 117...128, using: &random))
         }
         let output = CIDRAggregator.aggregate(input)
-        var probes = (0..<100).map { _ in base | UInt128(random.next(below: 1 << 12)) }
+        var probes = (0..<100).map { _ in base | UInt128(Int.random(in: 0..<1 << 12, using: &random)) }
         for network in input + output {
           probes += [network.first.value, network.last.value, network.first.value &- 1, network.last.value &+ 1]
         }

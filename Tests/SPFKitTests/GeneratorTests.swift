@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -138,13 +139,13 @@ struct GeneratorTests {
   func mergeAuthorizesTheUnion(widenTo limit: Int?) throws {
     var random = SplitMix64(seed: UInt64(limit ?? 1))
     for _ in 0..<60 {
-      let blocks = (0..<random.next(in: 1...30)).map { _ in
+      let blocks = (0..<Int.random(in: 1...30, using: &random)).map { _ in
         IPv4Network(
-          address: IPv4Address(0xC633_6400 | UInt32(random.next(below: 1 << 10))),
-          prefixLength: random.next(in: 24...32))
+          address: IPv4Address(0xC633_6400 | UInt32(Int.random(in: 0..<1 << 10, using: &random))),
+          prefixLength: Int.random(in: 24...32, using: &random))
       }
       var texts = ["v=spf1", "v=spf1", "v=spf1"]
-      for block in blocks { texts[random.next(below: 3)] += " ip4:\(block)" }
+      for block in blocks { texts[Int.random(in: 0..<3, using: &random)] += " ip4:\(block)" }
       let records = texts.map { SPFParser.parse($0 + " ~all") }
       let options = GenerateOptions(domain: "example.com", widening: WideningLimit(ipv4: limit))
       let policy = try PolicyGenerator.merge(records, options: options)

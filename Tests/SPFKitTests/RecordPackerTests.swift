@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -121,19 +122,21 @@ struct RecordPackerTests {
     var random = SplitMix64(seed: 255)
     var chains = 0
     for round in 0..<150 {
-      let count = random.next(in: 0...400)
+      let count = Int.random(in: 0...400, using: &random)
       let ip4 = (0..<count).map { _ in
         IPv4Network(
           address: IPv4Address(UInt32(truncatingIfNeeded: random.next()) | 0x0100_0000),
-          prefixLength: random.next(in: 16...32))
+          prefixLength: Int.random(in: 16...32, using: &random))
       }
-      let ip6 = (0..<random.next(in: 0...20)).map { _ in
-        IPv6Network(address: IPv6Address(UInt128(random.next()) << 64), prefixLength: random.next(in: 32...64))
+      let ip6 = (0..<Int.random(in: 0...20, using: &random)).map { _ in
+        IPv6Network(
+          address: IPv6Address(UInt128(random.next()) << 64), prefixLength: Int.random(in: 32...64, using: &random))
       }
-      let includes = (0..<random.next(in: 0...6)).map { DomainSpec(domain: "i\($0).example.net") }
+      let includes = (0..<Int.random(in: 0...6, using: &random)).map { DomainSpec(domain: "i\($0).example.net") }
       let options = GenerateOptions(
-        domain: "r\(round).example.com", ip4: ip4, ip6: ip6, includes: includes, maxLength: random.next(in: 120...450),
-        chainPrefix: ["_spf", "_n", "spf-chain"][random.next(below: 3)])
+        domain: "r\(round).example.com", ip4: ip4, ip6: ip6, includes: includes,
+        maxLength: Int.random(in: 120...450, using: &random),
+        chainPrefix: ["_spf", "_n", "spf-chain"][Int.random(in: 0..<3, using: &random)])
       let policy: GeneratedPolicy
       do {
         policy = try PolicyGenerator.generate(options)

@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -68,13 +69,13 @@ struct WideningTests {
   @Test func widenedCoversInputAndCountsTheCost() {
     var random = SplitMix64(seed: 24)
     for _ in 0..<40 {
-      let input = (0..<random.next(in: 1...120)).map { _ in
+      let input = (0..<Int.random(in: 1...120, using: &random)).map { _ in
         IPv4Network(
-          address: IPv4Address(0xC000_0000 | UInt32(random.next(below: 1 << 12))),
-          prefixLength: random.next(in: 22...32))
+          address: IPv4Address(0xC000_0000 | UInt32(Int.random(in: 0..<1 << 12, using: &random))),
+          prefixLength: Int.random(in: 22...32, using: &random))
       }
       let exact = CIDRAggregator.aggregate(input)
-      let limit = random.next(in: 20...30)
+      let limit = Int.random(in: 20...30, using: &random)
       let (networks, report) = AggregatedNetworks(ipv4: exact).widened(to: WideningLimit(ipv4: limit))
       #expect(networks.ipv4.count <= exact.count)
       for network in exact { #expect(networks.ipv4.contains { $0.contains(network) }, "\(network) lost") }

@@ -65,7 +65,7 @@ enum MacroParser {
     let span = SourceSpan(start: start, end: close + 1)
     guard let expansion = parseBody(bytes, (start + 2)..<close, span: span, issues: &issues) else { return nil }
     if expansion.letter.isExplanationOnly, !allowExplanationLetters {
-      let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+      let text = Excerpt.of(bytes[span.start..<span.end])
       issues.append(SyntaxIssue(.invalidMacro, span,
                                 "'\(text)' is allowed only in explanation text: 'c', 'r' and 't' are exp-only"))
       return nil
@@ -77,7 +77,7 @@ enum MacroParser {
   private static func parseBody(_ bytes: [UInt8], _ body: Range<Int>, span: SourceSpan, issues: inout [SyntaxIssue])
     -> MacroExpansion?
   {
-    let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    let text = Excerpt.of(bytes[span.start..<span.end])
     func fail(_ message: String) -> MacroExpansion? {
       issues.append(SyntaxIssue(.invalidMacro, span, message))
       return nil

@@ -1,30 +1,69 @@
 /// Text with macro expansions (RFC 7208 §7.1): a domain-spec, an unknown modifier's value, or an
 /// explanation string.
 public struct MacroString: Hashable, Sendable, CustomStringConvertible {
-  /// The parts in order.
-  public var parts: [MacroPart]
+  /// Most domain-specs are one literal: kept without an array, which saves an allocation per term.
+  private enum Storage: Hashable, Sendable {
+    case literal(String)
+    case parts([MacroPart])
+  }
+
+  private var storage: Storage
 
   /// Creates a macro string from parts.
-  public init(parts: [MacroPart]) { self.parts = parts }
+  public init(parts: [MacroPart]) {
+    if parts.count == 1, case .literal(let text) = parts[0] {
+      storage = .literal(text)
+    } else {
+      storage = .parts(parts)
+    }
+  }
 
   /// A macro string of literal text only.
-  public init(literal: String) { parts = literal.isEmpty ? [] : [.literal(literal)] }
+  public init(literal: String) { storage = literal.isEmpty ? .parts([]) : .literal(literal) }
+
+  /// The parts in order.
+  public var parts: [MacroPart] {
+    get {
+      switch storage {
+      case .literal(let text): [.literal(text)]
+      case .parts(let parts): parts
+      }
+    }
+    set { self = MacroString(parts: newValue) }
+  }
+
+  /// The last part, if any.
+  public var lastPart: MacroPart? {
+    switch storage {
+    case .literal(let text): .literal(text)
+    case .parts(let parts): parts.last
+    }
+  }
 
   /// The literal text when the string has no expansion, else nil.
   public var literalText: String? {
-    var text = ""
-    for part in parts {
-      guard case .literal(let literal) = part else { return nil }
-      text += literal
+    switch storage {
+    case .literal(let text): return text
+    case .parts(let parts):
+      var text = ""
+      for part in parts {
+        guard case .literal(let literal) = part else { return nil }
+        text += literal
+      }
+      return text
     }
-    return text
   }
 
   /// Whether any part is an expansion (`%{...}`, `%%`, `%_` or `%-`).
-  public var hasMacros: Bool { parts.contains { if case .literal = $0 { false } else { true } } }
+  public var hasMacros: Bool { literalText == nil }
 
   /// The text as written, with expansions in their canonical form.
-  public var description: String { parts.map(\.description).joined() }
+  public var description: String {
+    switch storage {
+    case .literal(let text): text
+    case .parts(let parts): parts.map(\.description).joined()
+    }
+  }
 }
 
 /// One part of a macro string.

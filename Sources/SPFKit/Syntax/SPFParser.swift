@@ -61,7 +61,7 @@ public enum SPFParser {
       issues.append(bad)
       return (version, bad.span.end, limit)
     }
-    let token = String(decoding: bytes[start..<tokenEnd], as: UTF8.self)
+    let token = Excerpt.of(bytes[start..<tokenEnd])
     issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: tokenEnd),
                               "'\(token)' is not the SPF version: a record must start with 'v=spf1'",
                               suggestion: "v=spf1"))

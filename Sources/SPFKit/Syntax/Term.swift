@@ -57,3 +57,34 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+/// A term's kind without its arguments: trivially copyable, so code that scans every term (the lint
+/// rules) can do so without copying arguments.
+public enum TermTag: Hashable, Sendable {
+  /// A directive: its mechanism kind and qualifier.
+  case directive(MechanismKind, Qualifier)
+  /// `redirect=`
+  case redirect
+  /// `exp=`
+  case explanation
+  /// Any other modifier.
+  case unknownModifier
+  /// A term with a syntax error.
+  case invalid
+
+  /// The mechanism kind, for a directive.
+  public var mechanismKind: MechanismKind? { if case .directive(let kind, _) = self { kind } else { nil } }
+}
+
+extension Term {
+  /// The term's tag.
+  public var tag: TermTag {
+    switch kind {
+    case .directive(let directive): .directive(directive.mechanism.kind, directive.qualifier)
+    case .modifier(.redirect): .redirect
+    case .modifier(.explanation): .explanation
+    case .modifier(.unknown): .unknownModifier
+    case .invalid: .invalid
+    }
+  }
+}

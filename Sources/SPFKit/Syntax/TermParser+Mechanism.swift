@@ -100,7 +100,7 @@ extension TermParser {
     do {
       return try parse(slice)
     } catch {
-      let text = String(decoding: slice, as: UTF8.self)
+      let text = Excerpt.of(slice)
       let rest = String(decoding: bytes[span.start..<range.upperBound], as: UTF8.self)
       if kind == .ip4, (try? IPv6Address.parse(slice)) != nil {
         issues.append(SyntaxIssue(.invalidIPAddress, SourceSpan(start: range.lowerBound, end: range.upperBound),
@@ -128,7 +128,7 @@ extension TermParser {
     do {
       return try PrefixLength.parse(bytes[(span.start + 1)..<span.end], maximum: maximum, base: 0)
     } catch {
-      let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+      let text = Excerpt.of(bytes[span.start..<span.end])
       issues.append(SyntaxIssue(.invalidCIDRLength, span, "'\(text)' is not a valid prefix length: \(error.message)"))
       return nil
     }
@@ -148,7 +148,7 @@ extension TermParser {
     }
     if index < span.end {
       guard index + 1 < span.end, bytes[index + 1] == 0x2F else {
-        let shown = String(decoding: text, as: UTF8.self)
+        let shown = Excerpt.of(text)
         issues.append(SyntaxIssue(.invalidCIDRLength, span, "'\(shown)' is not a valid prefix length: write '/n//m'"))
         return nil
       }

@@ -35,9 +35,9 @@ extension TermParser {
     }
     guard let macro = MacroParser.parse(bytes, span.start..<span.end, allowExplanationLetters: false, issues: &issues)
     else { return nil }
-    guard case .literal(let tail)? = macro.parts.last else { return DomainSpec(macro) }
+    guard case .literal(let tail)? = macro.lastPart else { return DomainSpec(macro) }
     if let problem = TermParser.domainEndProblem(Array(tail.utf8)) {
-      let text = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+      let text = Excerpt.of(bytes[span.start..<span.end])
       issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(text)' \(problem)"))
       return nil
     }
@@ -52,7 +52,7 @@ extension TermParser {
       return "is not a domain: it needs a dot and a top-level label ('example.com')"
     }
     let label = tail[(dot + 1)..<end]
-    let shown = String(decoding: label, as: UTF8.self)
+    let shown = Excerpt.of(label)
     guard let first = label.first, let last = label.last else { return "ends with an empty label" }
     func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -13,7 +13,8 @@ struct TermParser {
   }
 
   var span: SourceSpan { SourceSpan(start: range.lowerBound, end: range.upperBound) }
-  var rawText: String { String(decoding: bytes[range], as: UTF8.self) }
+  /// The term as quoted in messages.
+  var rawText: String { Excerpt.of(bytes[range]) }
 
   /// Parses the term, appending problems to `issues`.
   mutating func parse(_ issues: inout [SyntaxIssue]) -> Term {
@@ -93,9 +94,16 @@ struct TermParser {
 extension MechanismKind {
   /// The kind whose name equals `bytes` ignoring ASCII case.
   init?(caseInsensitive bytes: ArraySlice<UInt8>) {
+    // Pack up to 7 lowercased bytes into an integer: no String is built on this hot path.
     guard bytes.count <= 7 else { return nil }
-    var lowered = ""
-    for byte in bytes { lowered.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) }
-    self.init(rawValue: lowered)
+    var key: UInt64 = 0
+    for byte in bytes { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+    guard let kind = MechanismKind.packedNames[key] else { return nil }
+    self = kind
   }
+
+  /// Every mechanism name packed as in `init(caseInsensitive:)`.
+  private static let packedNames: [UInt64: MechanismKind] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
+    (kind.rawValue.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, kind)
+  })
 }

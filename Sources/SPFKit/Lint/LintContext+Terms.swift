@@ -1,0 +1,33 @@
+extension LintContext {
+  /// Calls `body` for every term of every SPF record (selected and near misses) whose tag matches,
+  /// in order. Only matching terms are read, so a rule that looks for one kind of term stays cheap.
+  func forEachTerm(where matches: (TermTag) -> Bool, _ body: (LintedRecord, Term) -> Void) {
+    for record in spfRecords {
+      guard let spf = record.record else { continue }
+      for (index, tag) in record.tags.enumerated() where matches(tag) { body(record, spf.terms[index]) }
+    }
+  }
+}
+
+extension Fix {
+  /// A fix that deletes a term and the space before it.
+  static func removing(_ term: Term, in record: LintedRecord) -> Fix {
+    let bytes = record.txt.joined
+    var start = term.span.start
+    while start > 0, start <= bytes.count, bytes[start - 1] == 0x20 { start -= 1 }
+    let text = String(decoding: bytes[clamped: term.span], as: UTF8.self)
+    return Fix(title: "remove '\(text)'", edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
+  }
+
+  /// A fix that replaces a term's text.
+  static func replacing(_ term: Term, in record: LintedRecord, with replacement: String) -> Fix {
+    let text = String(decoding: record.txt.joined[clamped: term.span], as: UTF8.self)
+    return Fix(title: "replace '\(text)' with '\(replacement)'",
+               edits: [TextEdit(span: term.span, replacement: replacement)])
+  }
+}
+
+extension LintedRecord {
+  /// The written text of a span of this record as quoted in a message (see `Excerpt`).
+  func text(_ span: SourceSpan) -> String { Excerpt.of(txt.joined[clamped: span]) }
+}

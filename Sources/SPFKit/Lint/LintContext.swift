@@ -1,0 +1,109 @@
+/// The facts a rule looks at: one name's TXT records, classified and parsed once.
+public struct LintContext: Sendable {
+  /// The owner name, when known (a zone owner or a `--domain`).
+  public var name: String?
+  /// Every TXT record at the name, in the order given.
+  public let records: [LintedRecord]
+  /// The records that are SPF or meant to be (selected or near misses), with their parse.
+  public let spfRecords: [LintedRecord]
+  /// The records a receiver selects as SPF (RFC 7208 §4.5).
+  public let selectedRecords: [LintedRecord]
+  /// Facts learned over DNS (the include tree and its lookups), when resolving.
+  public var resolution: ResolutionFacts?
+
+  /// Classifies and parses the records.
+  public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil) {
+    self.name = name
+    let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
+    self.records = linted
+    spfRecords = linted.count == 1 && linted[0].parsed != nil ? linted : linted.filter { $0.parsed != nil }
+    selectedRecords = linted.count == 1 && linted[0].role == .selected ? linted : linted.filter { $0.role == .selected }
+    self.resolution = resolution
+  }
+}
+
+/// One TXT record with its SPF role and parse.
+///
+/// Every rule reads every record, so the facts live in one immutable shared object: copying a
+/// `LintedRecord` costs one reference count, not one per field.
+public struct LintedRecord: Sendable {
+  private final class Storage: Sendable {
+    let index: Int
+    let txt: TXTRecord
+    let role: Role
+    let parsed: ParsedRecord?
+    let lookups: RecordLookups?
+    let tags: [TermTag]
+
+    init(index: Int, txt: TXTRecord) {
+      self.index = index
+      self.txt = txt
+      let bytes = txt.joined
+      if SPFRecord.isSelected(bytes) {
+        role = .selected
+      } else if LintedRecord.looksLikeSPF(bytes) {
+        role = .nearMiss
+      } else {
+        role = .other
+      }
+      let parsed = role == .other ? nil : SPFParser.parse(bytes)
+      self.parsed = parsed
+      lookups = parsed.map { RecordLookups($0.record) }
+      tags = parsed?.record.terms.map(\.tag) ?? []
+    }
+  }
+
+  private let storage: Storage
+
+  /// Index of the record among the name's TXT records.
+  public var index: Int { storage.index }
+  /// The record as published.
+  public var txt: TXTRecord { storage.txt }
+  /// How a receiver sees it.
+  public var role: Role { storage.role }
+  /// The parse, for selected records and near misses.
+  public var parsed: ParsedRecord? { storage.parsed }
+  /// The record's own DNS-querying terms, counted once for every rule that needs them.
+  var lookups: RecordLookups? { storage.lookups }
+  /// The tag of every term, index-aligned with `record.terms`: rules scan these, not the terms.
+  var tags: [TermTag] { storage.tags }
+
+  /// How a receiver sees a TXT record.
+  public enum Role: Hashable, Sendable {
+    /// Starts with `v=spf1` and a space or the end: selected as SPF (RFC 7208 §4.5).
+    case selected
+    /// Looks like SPF (`v=spf2`, `"v=spf1 …"`, a leading space) but is not selected.
+    case nearMiss
+    /// Any other TXT record (site verification and the like).
+    case other
+  }
+
+  /// Classifies and, for SPF-like records, parses.
+  public init(index: Int, txt: TXTRecord) { storage = Storage(index: index, txt: txt) }
+
+  /// The record, when parsed.
+  public var record: SPFRecord? { storage.parsed?.record }
+
+  /// Whether text not selected as SPF was most likely meant to be: after blanks and quotes it
+  /// starts with `v=spf` or `spf` (any case).
+  static func looksLikeSPF(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
+    func hasPrefix(_ prefix: String) -> Bool {
+      let expected = Array(prefix.utf8)
+      guard bytes.count - index >= expected.count else { return false }
+      for (offset, byte) in expected.enumerated() where bytes[index + offset] | 0x20 != byte { return false }
+      return true
+    }
+    return hasPrefix("v=spf") || hasPrefix("spf") || hasPrefix("v =spf") || hasPrefix("v= spf")
+  }
+}
+
+/// What DNS resolution learned about a policy: filled by the resolving linter, read by DNS rules.
+public struct ResolutionFacts: Hashable, Sendable {
+  /// Findings the resolver made directly (lookups through includes, void lookups, loops...).
+  public var diagnostics: [Diagnostic]
+
+  /// Creates facts.
+  public init(diagnostics: [Diagnostic] = []) { self.diagnostics = diagnostics }
+}

@@ -1,0 +1,27 @@
+/// Runs the rule catalog over one name's records.
+public struct Linter: Sendable {
+  /// The rules that run.
+  public let rules: [any Rule]
+
+  /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
+  public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
+    self.rules = rules.filter { !disabled.contains($0.metadata.code) && !disabled.contains($0.metadata.slug) }
+  }
+
+  /// Lints the TXT records published at one name.
+  public func lint(_ records: [TXTRecord], name: String? = nil) -> [Diagnostic] {
+    lint(LintContext(records: records, name: name))
+  }
+
+  /// Lints prepared facts; findings are ordered by record, then position, then code.
+  public func lint(_ context: LintContext) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for rule in rules { rule.check(context, into: &diagnostics) }
+    if diagnostics.count > 1 {
+      diagnostics.sort { a, b in
+        (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)
+      }
+    }
+    return diagnostics
+  }
+}

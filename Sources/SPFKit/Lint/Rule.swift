@@ -1,0 +1,62 @@
+/// A lint rule: static metadata and a pure check over the facts gathered in a `LintContext`.
+///
+/// Rules are stateless and never do I/O. One rule per file in `Rules/`, the type named after the
+/// slug in UpperCamelCase.
+public protocol Rule: Sendable {
+  /// The rule's identity and documentation.
+  static var metadata: RuleMetadata { get }
+  /// Appends the rule's findings for one name's records.
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic])
+}
+
+extension Rule {
+  /// The rule's metadata, from an instance.
+  public var metadata: RuleMetadata { Self.metadata }
+}
+
+/// What a rule needs besides the records themselves.
+public enum RuleRequirement: String, Hashable, Sendable, Codable {
+  /// Works on the records alone.
+  case none
+  /// Needs DNS lookups (`--resolve` or `--domain`).
+  case dns
+  /// Needs a zone file (`--zone`).
+  case zone
+}
+
+/// A rule's identity and documentation: the source of `spfkit explain` and the README table.
+public struct RuleMetadata: Hashable, Sendable {
+  /// The stable code, `SPF` and three digits: 0xx errors, 1xx warnings, 2xx information.
+  public var code: String
+  /// The slug: names the bad thing, reads as "allow …" (`permissive-all`).
+  public var slug: String
+  /// The severity of its findings.
+  public var severity: Severity
+  /// One line: what it reports.
+  public var summary: String
+  /// Why it matters (the "Why is this bad?" section).
+  public var rationale: String
+  /// The RFC reference, e.g. `RFC 7208 §4.6.4`.
+  public var reference: String
+  /// Records that trigger the rule, as `spfkit lint` arguments (several = one name's TXT records).
+  public var triggering: [String]
+  /// Records that do not trigger it.
+  public var nonTriggering: [String]
+  /// What the rule needs to run.
+  public var requirement: RuleRequirement
+
+  /// Creates metadata.
+  public init(code: String, slug: String, severity: Severity, summary: String, rationale: String, reference: String,
+              triggering: [String], nonTriggering: [String], requirement: RuleRequirement = .none)
+  {
+    self.code = code
+    self.slug = slug
+    self.severity = severity
+    self.summary = summary
+    self.rationale = rationale
+    self.reference = reference
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+    self.requirement = requirement
+  }
+}

@@ -1,0 +1,40 @@
+/// SPF109: the same mechanism twice (RFC 7208 §4.6.4 for the wasted lookup).
+struct DuplicateTerm: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF109", slug: "duplicate-term", severity: .warning,
+    summary: "the same mechanism twice",
+    rationale: "The second copy of a mechanism never matches anything the first did not. For include, a, mx, ptr "
+      + "and exists it still costs one of the 10 DNS lookups.",
+    reference: "RFC 7208 §4.6.4",
+    triggering: ["v=spf1 include:_spf.example.com include:_spf.example.com -all"],
+    nonTriggering: ["v=spf1 include:_spf.example.com include:_spf.example.net -all"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    for record in context.spfRecords {
+      guard let terms = record.record?.terms else { continue }
+      let tags = record.tags
+      for index in tags.indices {
+        guard let kind = tags[index].mechanismKind, kind != .all,
+          tags[..<index].contains(where: { $0.mechanismKind == kind }), let mechanism = terms[index].mechanism,
+          let first = terms[..<index].first(where: { $0.mechanism.map { Self.same($0, mechanism) } ?? false })
+        else { continue }
+        let term = terms[index]
+        let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
+        diagnostics.append(Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
+          record: record.index, span: term.span, fix: .removing(term, in: record)))
+      }
+    }
+  }
+
+  /// Whether two mechanisms are the same: networks compared masked, domains ignoring ASCII case.
+  static func same(_ a: Mechanism, _ b: Mechanism) -> Bool {
+    switch (a, b) {
+    case (.ip4(let x), .ip4(let y)): return x.masked == y.masked
+    case (.ip6(let x), .ip6(let y)): return x.masked == y.masked
+    default:
+      guard a.kind == b.kind else { return false }
+      return a == b || a.description.lowercased() == b.description.lowercased()
+    }
+  }
+}

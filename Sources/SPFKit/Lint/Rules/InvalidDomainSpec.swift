@@ -1,0 +1,86 @@
+/// SPF009: a bad domain: empty label, label over 63, name over 253, bad top label, missing argument
+/// (RFC 7208 §7.1, §4.3; RFC 1035 §2.3.4).
+struct InvalidDomainSpec: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF009", slug: "invalid-domain-spec", severity: .error,
+    summary: "a malformed domain: empty or long label, long name, bad top label, missing domain",
+    rationale: "A domain-spec must end in a top-level label (not all digits, no leading or trailing dash) or a "
+      + "macro; include, exists, redirect and exp need one. Syntax errors make receivers return permerror; names "
+      + "with empty labels, labels over 63 octets or over 253 octets in all can never be looked up.",
+    reference: "RFC 7208 §7.1, §4.3; RFC 1035 §2.3.4",
+    triggering: ["v=spf1 include:_spf..example.com -all"],
+    nonTriggering: ["v=spf1 include:_spf.example.com -all"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    for record in context.spfRecords {
+      guard let parsed = record.parsed else { continue }
+      for issue in parsed.issues where issue.kind == .invalidDomainSpec {
+        diagnostics.append(Diagnostic(Self.metadata, issue.message, record: record.index, span: issue.span))
+      }
+      for term in parsed.record.terms {
+        guard let span = term.argumentSpan, let problem = Self.nameProblem(of: term) else { continue }
+        diagnostics.append(Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
+                                      span: span))
+      }
+    }
+  }
+
+  /// What makes a term's domain unusable in DNS, judged on its literal parts.
+  static func nameProblem(of term: Term) -> String? {
+    let spec: DomainSpec?
+    switch term.kind {
+    case .directive(let directive): spec = directive.mechanism.domainSpec
+    case .modifier(.redirect(let target)), .modifier(.explanation(let target)): spec = target
+    default: spec = nil
+    }
+    guard let spec else { return nil }
+    var scan = LabelScan()
+    if let literal = spec.literalName {
+      scan.add(literal)
+    } else {
+      for part in spec.macroString.parts {
+        // An expansion stands for at least one octet of some label.
+        if case .literal(let literal) = part { scan.add(literal) } else { scan.addExpansion() }
+      }
+    }
+    return scan.problem(isLiteral: spec.literalName != nil)
+  }
+
+  /// Label lengths of a name read left to right, without building strings.
+  private struct LabelScan {
+    var current = 0
+    var total = 0
+    var empty = false
+    var longest = 0
+    var endsWithDot = false
+
+    mutating func add(_ text: String) {
+      for byte in text.utf8 { add(byte) }
+    }
+
+    mutating func addExpansion() { add(0x78) }
+
+    private mutating func add(_ byte: UInt8) {
+      total += 1
+      if byte == 0x2E {
+        if current == 0 { empty = true }
+        current = 0
+        endsWithDot = true
+      } else {
+        current += 1
+        longest = max(longest, current)
+        endsWithDot = false
+      }
+    }
+
+    func problem(isLiteral: Bool) -> String? {
+      // One trailing dot is the root, not an empty label.
+      let labelsEmpty = empty || (total == 0)
+      if labelsEmpty { return "has an empty label" }
+      if longest > 63 { return "has a label of \(longest) octets: DNS allows at most 63" }
+      let length = endsWithDot ? total - 1 : total
+      if isLiteral, length > 253 { return "is \(length) octets long: DNS names hold at most 253" }
+      return nil
+    }
+  }
+}

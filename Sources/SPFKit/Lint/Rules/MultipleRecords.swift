@@ -1,0 +1,23 @@
+/// SPF001: more than one `v=spf1` record at one name (RFC 7208 §4.5).
+struct MultipleRecords: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF001", slug: "multiple-records", severity: .error,
+    summary: "more than one SPF record at one name",
+    rationale: "A receiver that finds two records starting with 'v=spf1' at a name returns permerror and ignores "
+      + "both: the domain has no working policy. Merge them into one record ('spfkit merge').",
+    reference: "RFC 7208 §4.5",
+    triggering: ["v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:198.51.100.1 -all"],
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 ip4:198.51.100.1 -all", "google-site-verification=abc"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    let selected = context.selectedRecords
+    guard selected.count > 1 else { return }
+    let owner = context.name.map { "'\($0)' publishes" } ?? "the name publishes"
+    for record in selected.dropFirst() {
+      diagnostics.append(Diagnostic(
+        Self.metadata, "\(owner) \(selected.count) SPF records: receivers return permerror and ignore all of them",
+        record: record.index, span: record.record?.versionSpan,
+        notes: ["merge them into one record: spfkit merge RECORD RECORD ..."]))
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/// SPF104: `?all` (RFC 7208 §5.1, §8.2).
+struct NeutralAll: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF104", slug: "neutral-all", severity: .warning,
+    summary: "?all gives no protection",
+    rationale: "'?all' makes every unlisted sender neutral, which receivers treat like no policy at all. Use "
+      + "'~all' while testing and '-all' once the record lists every sender.",
+    reference: "RFC 7208 §5.1, §8.2",
+    triggering: ["v=spf1 ip4:192.0.2.1 ?all"],
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 ~all"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    context.forEachTerm(where: { $0 == .directive(.all, .neutral) }) { record, term in
+      diagnostics.append(Diagnostic(
+        Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
+        record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))
+    }
+  }
+}

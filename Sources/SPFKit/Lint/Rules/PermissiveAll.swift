@@ -1,0 +1,19 @@
+/// SPF103: `+all` or a bare `all` (RFC 7208 §5.1).
+struct PermissiveAll: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF103", slug: "permissive-all", severity: .warning,
+    summary: "+all lets every host pass",
+    rationale: "'+all' (or 'all' with no qualifier) makes every IP address on the internet an authorized sender: "
+      + "the record protects nothing, and spammers use such domains. End the record with '-all' or '~all'.",
+    reference: "RFC 7208 §5.1",
+    triggering: ["v=spf1 ip4:192.0.2.1 +all"],
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    context.forEachTerm(where: { $0 == .directive(.all, .pass) }) { record, term in
+      diagnostics.append(Diagnostic(
+        Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
+        record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))
+    }
+  }
+}

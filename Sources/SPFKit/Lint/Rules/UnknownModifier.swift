@@ -1,0 +1,32 @@
+/// SPF112: an unknown `name=value` modifier (RFC 7208 §6).
+struct UnknownModifier: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF112", slug: "unknown-modifier", severity: .warning,
+    summary: "an unknown modifier",
+    rationale: "Receivers ignore modifiers they do not know. An unknown 'name=value' is usually a typo "
+      + "('redirct=') or a mechanism written with '=' ('include=...'), so the intended term silently does nothing.",
+    reference: "RFC 7208 §6",
+    triggering: ["v=spf1 redirct=_spf.example.com"],
+    nonTriggering: ["v=spf1 redirect=_spf.example.com"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    context.forEachTerm(where: { $0 == .unknownModifier }) { record, term in
+      guard case .modifier(.unknown(let name, let value)) = term.kind, name.lowercased() != "v" else { return }
+      let lowered = name.lowercased()
+      var fix: Fix? = nil
+      var hint = ""
+      if MechanismKind(rawValue: lowered) != nil {
+        fix = .replacing(term, in: record, with: "\(lowered):\(value)")
+        hint = ": a mechanism takes ':' not '='"
+      } else if let known = ["redirect", "exp"].first(where: {
+        TermParser.editDistance(Array(lowered.utf8), Array($0.utf8)) <= 2 && lowered.count >= 3
+      }) {
+        fix = .replacing(term, in: record, with: "\(known)=\(value)")
+        hint = ": did you mean '\(known)='?"
+      }
+      diagnostics.append(Diagnostic(
+        Self.metadata, "'\(name)=' is not a known modifier: receivers ignore it\(hint)",
+        record: record.index, span: term.span, fix: fix))
+    }
+  }
+}

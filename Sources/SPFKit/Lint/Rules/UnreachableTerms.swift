@@ -1,0 +1,26 @@
+/// SPF107: mechanisms after `all` are never evaluated (RFC 7208 §4.6.2, §5.1).
+struct UnreachableTerms: Rule {
+  static let metadata = RuleMetadata(
+    code: "SPF107", slug: "unreachable-terms", severity: .warning,
+    summary: "mechanisms after all",
+    rationale: "Mechanisms are evaluated left to right and 'all' always matches: anything after it is never "
+      + "evaluated. Senders listed there are not authorized. Move them before 'all'.",
+    reference: "RFC 7208 §4.6.2, §5.1",
+    triggering: ["v=spf1 -all ip4:192.0.2.1"],
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+
+  func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    for record in context.spfRecords {
+      guard let spf = record.record, let all = record.tags.firstIndex(where: { $0.mechanismKind == .all }) else {
+        continue
+      }
+      for index in record.tags.indices where index > all {
+        guard record.tags[index].mechanismKind != nil else { continue }
+        let term = spf.terms[index]
+        diagnostics.append(Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' comes after 'all': it is never evaluated",
+          record: record.index, span: term.span, fix: .removing(term, in: record)))
+      }
+    }
+  }
+}

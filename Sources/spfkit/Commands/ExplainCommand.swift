@@ -1,0 +1,82 @@
+import SPFKit
+
+/// `spfkit explain [CODE|SLUG]`: one rule's documentation, or the list of every rule.
+enum ExplainCommand: Command {
+  static let spec = CommandSpec(
+    name: "explain",
+    abstract: "Explain a lint rule, or list every rule.",
+    usage: "explain [<code-or-slug>] [--format <format>]",
+    arguments: [ArgumentHelp(name: "<code-or-slug>", help: "A rule code (SPF003) or slug (too-many-lookups).")],
+    options: [
+      OptionSpec(name: "--format", valueName: "format",
+                 help: "text, or markdown for the rule table of the README (default: text)."),
+    ])
+
+  static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
+    let format = arguments.value("--format") ?? "text"
+    guard format == "text" || format == "markdown" else {
+      throw .usage("unknown format '\(format)' for '--format': use text or markdown")
+    }
+    guard arguments.positionals.count <= 1 else { throw .usage("give at most one rule") }
+    guard let name = arguments.positionals.first else {
+      console.write(format == "markdown" ? markdownTable() : textList())
+      return .success
+    }
+    guard let rule = RuleCatalog.rule(named: name) else {
+      throw .usage("no rule '\(name)': run 'spfkit explain' for the list")
+    }
+    console.write(document(rule.metadata))
+    return .success
+  }
+
+  /// One line per rule: code, severity, slug, summary.
+  static func textList() -> String {
+    RuleCatalog.metadata.map { rule in
+      let severity = rule.severity.rawValue.padding(7)
+      let requirement = rule.requirement == .none ? "" : " (\(rule.requirement.rawValue))"
+      return "\(rule.code)  \(severity)  \(rule.slug.padding(24))  \(rule.summary)\(requirement)\n"
+    }.joined()
+  }
+
+  /// The README rule table.
+  static func markdownTable() -> String {
+    var table = "| code | slug | severity | what | reference |\n|---|---|---|---|---|\n"
+    for rule in RuleCatalog.metadata {
+      let requirement = rule.requirement == .none ? "" : " (\(rule.requirement.rawValue))"
+      table += "| \(rule.code) | `\(rule.slug)` | \(rule.severity.rawValue) | \(rule.summary)\(requirement) | \(rule.reference) |\n"
+    }
+    return table
+  }
+
+  /// The fixed documentation sections of a rule.
+  static func document(_ rule: RuleMetadata) -> String {
+    var text = "\(rule.code) \(rule.slug) (\(rule.severity.rawValue))\n\n"
+    text += "What it does\n  \(rule.summary)\n\n"
+    text += "Why is this bad?\n" + wrap(rule.rationale) + "\n"
+    text += "Example\n" + rule.triggering.map { "  spfkit lint '\($0)'\n" }.joined() + "\n"
+    text += "Use instead\n" + rule.nonTriggering.map { "  spfkit lint '\($0)'\n" }.joined() + "\n"
+    if rule.requirement != .none { text += "Runs\n  only with \(rule.requirement == .dns ? "DNS (--resolve or --domain)" : "--zone")\n\n" }
+    text += "References\n  \(rule.reference)\n"
+    return text
+  }
+
+  /// Wraps a paragraph at 78 columns with a two-space indent.
+  static func wrap(_ paragraph: String) -> String {
+    var lines: [String] = []
+    var current = ""
+    for word in paragraph.split(separator: " ") {
+      if !current.isEmpty, current.count + word.count + 1 > 76 {
+        lines.append(current)
+        current = ""
+      }
+      current += current.isEmpty ? String(word) : " " + word
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.map { "  " + $0 + "\n" }.joined()
+  }
+}
+
+extension String {
+  /// The string padded with spaces to at least `width` characters.
+  func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

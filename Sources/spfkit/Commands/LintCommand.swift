@@ -1,0 +1,103 @@
+import SPFKit
+
+/// `spfkit lint`: lint records given as arguments, on standard input, in zone files or over DNS.
+enum LintCommand: Command {
+  static let spec = CommandSpec(
+    name: "lint",
+    abstract: "Lint SPF records and report problems with exact positions.",
+    usage: "lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]",
+    arguments: [
+      ArgumentHelp(name: "<record> ...", help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
+        + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
+        + "input, one record per line, each linted on its own."),
+    ],
+    options: [
+      OptionSpec(name: "--format", valueName: "format", help: "Output format: text or json (default: text)."),
+      OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
+      OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
+                 help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
+    ],
+    discussion: """
+      EXIT STATUS:
+        0  nothing at or above the threshold (errors; warnings too with --strict)
+        1  findings at or above the threshold
+        2  usage or input error
+
+      See 'spfkit explain' for every rule.
+      """)
+
+  /// The formats `--format` takes.
+  static let formats = ["text", "json"]
+
+  static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
+    let format = arguments.value("--format") ?? "text"
+    guard formats.contains(format) else {
+      throw .usage("unknown format '\(format)' for '--format': use one of \(formats.joined(separator: ", "))")
+    }
+    let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
+    let records = arguments.positionals.filter { $0 != "-" }
+    let readsStandardInput = arguments.positionals.contains("-")
+    guard !records.isEmpty || readsStandardInput else {
+      throw .usage("nothing to lint: give a <record> or '-' for standard input")
+    }
+    let reporter: any LintReporter = format == "json" ? JSONReporter(console: console) : TextReporter(console: console)
+    var summary = LintSummary()
+    func lint(_ input: LintInput) {
+      let result = LintResult(input: input, diagnostics: linter.lint(input.records, name: input.name))
+      summary.add(result)
+      reporter.report(result)
+    }
+    if !records.isEmpty { lint(try argumentInput(records)) }
+    if readsStandardInput {
+      for line in LineRecords(descriptor: 0) {
+        switch line.result {
+        case .success(let record): lint(LintInput(records: [record], sources: ["<stdin>"]))
+        case .failure(let error):
+          summary.inputErrors += 1
+          console.error("<stdin>:\(line.number):\(error.column): error: \(error.message)")
+        }
+      }
+    }
+    reporter.finish(summary)
+    return exitCode(summary, strict: arguments.has("--strict"))
+  }
+
+  /// The record arguments as one name's TXT records.
+  static func argumentInput(_ arguments: [String]) throws(CLIError) -> LintInput {
+    var records: [TXTRecord] = []
+    for (index, argument) in arguments.enumerated() {
+      do {
+        records.append(try RecordArgument.parse(Array(argument.utf8)))
+      } catch {
+        throw .input("<arg\(index + 1)>:1:\(error.column): \(error.message)")
+      }
+    }
+    return LintInput(records: records, sources: arguments.indices.map { "<arg\($0 + 1)>" })
+  }
+
+  /// The codes named by `--disable`, each checked against the catalog.
+  static func disabledRules(_ values: [String]) throws(CLIError) -> Set<String> {
+    var disabled: Set<String> = []
+    for name in values.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingSpaces }) where !name.isEmpty {
+      guard let rule = RuleCatalog.rule(named: name) else {
+        throw .usage("unknown rule '\(name)' in '--disable': see 'spfkit explain' for the list")
+      }
+      disabled.insert(rule.metadata.code)
+    }
+    return disabled
+  }
+
+  /// 2 for input errors, 1 for findings at or above the threshold, else 0.
+  static func exitCode(_ summary: LintSummary, strict: Bool) -> ExitCode {
+    if summary.inputErrors > 0 { return .usageError }
+    if summary.errors > 0 || (strict && summary.warnings > 0) { return .findings }
+    return .success
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces.
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,50 @@
+import SPFKit
+
+/// A RECORD argument or input line: raw text, or TXT presentation format when it starts with `"`.
+enum RecordArgument {
+  /// Reads one record from the bytes of an argument or line.
+  ///
+  /// - Parameters:
+  ///   - line: the 1-based line the text came from, carried into the strings' origins.
+  /// - Throws: `PresentationSyntaxError` for malformed presentation format.
+  static func parse(_ bytes: [UInt8], line: Int = 1) throws(PresentationSyntaxError) -> TXTRecord {
+    if bytes.first == 0x22 { return try TXTRecord.parsePresentation(bytes, line: line) }
+    return TXTRecord(strings: [CharacterString(bytes: bytes, origin: SourceOrigin(line: line, column: 1))])
+  }
+}
+
+/// The records of a bulk input stream: one record per line; blank lines and lines starting with `#` are skipped.
+struct LineRecords: Sequence, IteratorProtocol {
+  /// One line: its number and record, or the syntax error found in it.
+  struct Line {
+    let number: Int
+    let result: Result<TXTRecord, PresentationSyntaxError>
+  }
+
+  /// The longest line accepted, in bytes: far above any DNS TXT record (65,535 octets).
+  static let maximumLineLength = 16 << 20
+
+  private var reader: ChunkReader
+  private var number = 0
+
+  init(descriptor: Int32) { reader = ChunkReader(descriptor: descriptor) }
+
+  mutating func next() -> Line? {
+    while let raw = reader.nextLine() {
+      number += 1
+      var bytes = raw
+      if bytes.last == 0x0D { bytes.removeLast() }
+      guard bytes.count <= LineRecords.maximumLineLength else {
+        return Line(number: number, result: .failure(PresentationSyntaxError(
+          "line is longer than \(LineRecords.maximumLineLength >> 20) MiB", column: 1)))
+      }
+      guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }), first != 0x23 else { continue }
+      do {
+        return Line(number: number, result: .success(try RecordArgument.parse(bytes, line: number)))
+      } catch {
+        return Line(number: number, result: .failure(error))
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite struct HelpTests {
+  @Test func lintHelpIsComplete() throws {
+    let run = try SPFKitProcess.run(["lint", "--help"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout == """
+      OVERVIEW: Lint SPF records and report problems with exact positions.
+
+      USAGE: spfkit lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]
+
+      ARGUMENTS:
+        <record> ...            The TXT records published at one name: raw text
+                                ('v=spf1 -all'), or TXT presentation format when it
+                                starts with '"' ('"v=spf1 ..." "... -all"'). '-' reads
+                                standard input, one record per line, each linted on
+                                its own.
+
+      OPTIONS:
+        --format <format>       Output format: text or json (default: text).
+        --strict                Exit 1 on warnings too, not only on errors.
+        --disable <codes>       Comma-separated rule codes or slugs not to run
+                                (SPF102,ptr-deprecated).
+        -h, --help              Show help information.
+
+      EXIT STATUS:
+        0  nothing at or above the threshold (errors; warnings too with --strict)
+        1  findings at or above the threshold
+        2  usage or input error
+
+      See 'spfkit explain' for every rule.
+
+      """)
+  }
+
+  @Test func rootHelpListsEverySubcommand() throws {
+    let run = try SPFKitProcess.run(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("OVERVIEW: Lint, explain, evaluate and generate SPF records (RFC 7208).\n"))
+    for name in ["lint", "explain"] { #expect(run.stdout.contains("\n  \(name) "), "\(name)") }
+    let viaHelp = try SPFKitProcess.run(["help", "lint"])
+    let direct = try SPFKitProcess.run(["lint", "--help"])
+    #expect(viaHelp.stdout == direct.stdout)
+  }
+
+  @Test func versionPrintsTheVersion() throws {
+    let run = try SPFKitProcess.run(["--version"])
+    #expect(run.status == 0)
+    #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+  }
+
+  @Test(arguments: [[], ["frobnicate"]])
+  func missingOrUnknownSubcommandExitsTwo(_ arguments: [String]) throws {
+    let run = try SPFKitProcess.run(arguments)
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("Error: "))
+    #expect(run.stderr.contains("See 'spfkit --help'"))
+  }
+}

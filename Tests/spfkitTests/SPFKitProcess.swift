@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Runs the built `spfkit` binary as a user would and captures what it prints.
+struct SPFKitProcess {
+  /// What one run produced.
+  struct Output {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+  }
+
+  /// The package root, found from this file's path.
+  static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+      url.deleteLastPathComponent()
+    }
+    return url
+  }()
+
+  /// The binary under test: `$SPFKIT_BIN`, else the debug build in `.build`.
+  static let binary: URL = {
+    if let path = ProcessInfo.processInfo.environment["SPFKIT_BIN"] { return URL(fileURLWithPath: path) }
+    return packageRoot.appendingPathComponent(".build/debug/spfkit")
+  }()
+
+  /// Runs `spfkit` with arguments, optional standard input bytes and extra environment.
+  static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
+                  directory: URL? = nil) throws -> Output
+  {
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let outPipe = Pipe()
+    let errPipe = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    // Read both pipes concurrently so neither can fill up and block the child.
+    nonisolated(unsafe) var errData = Data()
+    let errReader = Thread { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
+    errReader.start()
+    let writer = Thread {
+      if let stdin { inPipe.fileHandleForWriting.write(Data(stdin)) }
+      try? inPipe.fileHandleForWriting.close()
+    }
+    writer.start()
+    let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errReader.isFinished { usleep(1000) }
+    return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                  status: process.terminationStatus)
+  }
+
+  /// Runs `spfkit` with text on standard input.
+  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Output {
+    try run(arguments, stdin: Array(input.utf8), environment: environment)
+  }
+}
+
+/// A harness failure with a message.
+struct HarnessError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
