@@ -80,7 +80,8 @@ struct MacroExpanderTests {
   }
 
   @Test(arguments: [
-    EscapeCase(text: "~jack&jill=up-a_b3.c", expected: "~jack%26jill%3Dup-a_b3.c", why: "unreserved kept, rest escaped"),
+    EscapeCase(text: "~jack&jill=up-a_b3.c", expected: "~jack%26jill%3Dup-a_b3.c",
+               why: "unreserved kept, rest escaped"),
     EscapeCase(text: "a b/c", expected: "a%20b%2Fc", why: "space and slash, uppercase hex"),
     EscapeCase(text: "é", expected: "%C3%A9", why: "each UTF-8 octet escaped"),
   ])

@@ -1,0 +1,32 @@
+/// Evaluates SPF policies: `check_host()` of RFC 7208 §4–§7 against a DNS resolver.
+///
+/// The evaluator is pure: every DNS answer comes from `resolver`, and the clock and the receiver
+/// name are inputs of the request. It never traps and always terminates: every limit of §4.6.4 is
+/// enforced, include and redirect loops are detected, and nesting is bounded.
+///
+/// ```swift
+/// let evaluator = SPFEvaluator(resolver: resolver)
+/// let request = CheckHostRequest.mailFrom("user@example.com", clientIP: ip, helo: "mail.example.com")
+/// let outcome = await evaluator.checkHost(request)
+/// print(outcome.result, outcome.trace)
+/// ```
+public struct SPFEvaluator: Sendable {
+  /// Where DNS answers come from. Evaluation asks for TXT, A, AAAA, MX and PTR records only; the
+  /// SPF type 99 is never queried (RFC 7208 §3.1, §4.4).
+  public var resolver: any DNSResolver
+  /// The limits and the default explanation.
+  public var settings: EvaluationSettings
+
+  /// Creates an evaluator.
+  public init(resolver: any DNSResolver, settings: EvaluationSettings = EvaluationSettings()) {
+    self.resolver = resolver
+    self.settings = settings
+  }
+
+  /// Runs `check_host()` (RFC 7208 §4) for one request: the result, the explanation of a fail, and
+  /// the trace of every step.
+  public func checkHost(_ request: CheckHostRequest) async -> CheckHostResult {
+    var run = EvaluationRun(resolver: resolver, settings: settings, request: request)
+    return await run.run()
+  }
+}
