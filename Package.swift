@@ -15,6 +15,7 @@ let package = Package(
     .executableTarget(name: "spfkit-bench", dependencies: ["SPFKit", "SPFKitDNS"]),
     .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS"]),
     .testTarget(name: "spfkitTests", dependencies: ["SPFKit"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["SPFKit"]),
   ],
   swiftLanguageModes: [.v6]
 )
