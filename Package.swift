@@ -13,8 +13,10 @@ let package = Package(
     .target(name: "SPFKitDNS", dependencies: ["SPFKit"]),
     .executableTarget(name: "spfkit", dependencies: ["SPFKit", "SPFKitDNS"]),
     .executableTarget(name: "spfkit-bench", dependencies: ["SPFKit", "SPFKitDNS"]),
-    .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS"]),
-    .testTarget(name: "spfkitTests", dependencies: ["SPFKit"]),
+    // Test fixtures shared by both test targets: a real BIND named on loopback, seeded randomness.
+    .target(name: "SPFKitTestSupport", dependencies: ["SPFKit"]),
+    .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),
+    .testTarget(name: "spfkitTests", dependencies: ["SPFKit", "SPFKitTestSupport"]),
     .testTarget(name: "ConformanceTests", dependencies: ["SPFKit"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,4 +1,0 @@
-import SPFKit
-
-/// Placeholder until the socket resolver lands.
-public enum SPFKitDNS {}
