@@ -24,7 +24,7 @@ extension EvaluationRun {
         return .matched("'\(name)' is a validated name of \(ip) in '\(target)'")
       }
     }
-    return .notMatched("no validated name of \(ip) is in '\(target)' (\(names.count) PTR names checked)")
+    return .notMatched("no validated name of \(ip) is in '\(target)' (PTR names checked: \(names.count))")
   }
 
   /// `%{p}` (§7.3): the domain itself if validated, else a validated subdomain of it, else any

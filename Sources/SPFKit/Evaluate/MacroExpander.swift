@@ -28,7 +28,7 @@ public enum MacroExpander {
     let delimiters = expansion.delimiters.isEmpty ? [UInt8(ascii: ".")] : Array(expansion.delimiters.utf8)
     var parts = Array(value.utf8).split(omittingEmptySubsequences: false, whereSeparator: { delimiters.contains($0) })
     if expansion.reversed { parts.reverse() }
-    if let keep = expansion.rightParts, keep < parts.count { parts.removeFirst(parts.count - keep) }
+    if let keep = expansion.rightParts.map({ max(0, $0) }), keep < parts.count { parts.removeFirst(parts.count - keep) }
     let joined = parts.joined(separator: [UInt8(ascii: ".")])
     let text = String(decoding: Array(joined), as: UTF8.self)
     return expansion.urlEscaped ? urlEscape(text) : text

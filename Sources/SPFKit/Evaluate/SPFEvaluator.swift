@@ -25,8 +25,14 @@ public struct SPFEvaluator: Sendable {
 
   /// Runs `check_host()` (RFC 7208 §4) for one request: the result, the explanation of a fail, and
   /// the trace of every step.
+  ///
+  /// Answers are cached for the run, so a name asked twice (an `a` and an `mx` on one host, one
+  /// record included twice) is queried once and every term sees the same data.
   public func checkHost(_ request: CheckHostRequest) async -> CheckHostResult {
-    var run = EvaluationRun(resolver: resolver, settings: settings, request: request)
-    return await run.run()
+    let cache = CachingResolver(resolver)
+    var run = EvaluationRun(resolver: cache, settings: settings, request: request)
+    var outcome = await run.run()
+    outcome.trace.queryCount = await cache.queriesSent
+    return outcome
   }
 }
