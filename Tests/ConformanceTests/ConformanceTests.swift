@@ -4,6 +4,8 @@ import Testing
 
 /// Runs the openspf.org suites (`../shared/testdata/openspf/*.json`, read in place) against
 /// `SPFEvaluator` with each scenario's zone data in memory.
+///
+/// `SPFKIT_CONFORMANCE_TRACE=test-name,...` prints the traces of those tests.
 struct ConformanceTests {
   /// One test's outcome.
   struct Run: Sendable {
@@ -29,7 +31,7 @@ struct ConformanceTests {
     let suite = try OpenSPFSuite(contentsOf: url)
     var runs: [Run] = []
     for scenario in suite.scenarios {
-      let resolver = try ScenarioResolver(scenario.zone)
+      let resolver = try ScenarioZone.resolver(scenario.zone)
       let evaluator = SPFEvaluator(resolver: resolver, settings: EvaluationSettings(defaultExplanation: "DEFAULT"))
       for test in scenario.tests {
         runs.append(try await run(test, in: scenario.description, with: evaluator))
@@ -40,7 +42,7 @@ struct ConformanceTests {
 
   static func run(_ test: OpenSPFSuite.Test, in scenario: String, with evaluator: SPFEvaluator) async throws -> Run {
     guard let ip = IPAddress(test.host) else { throw SuiteError("\(test.name): bad host '\(test.host)'") }
-    let latin1 = { (text: String) in String(decoding: ScenarioResolver.latin1(text), as: UTF8.self) }
+    let latin1 = { (text: String) in String(decoding: ScenarioZone.latin1(text), as: UTF8.self) }
     let request = CheckHostRequest.mailFrom(latin1(test.mailFrom), clientIP: ip, helo: latin1(test.helo))
     let outcome = await evaluator.checkHost(request)
     var failure: String? = nil
@@ -73,8 +75,13 @@ struct ConformanceTests {
   static func report(_ label: String, _ runs: [Run]) {
     let failing = runs.filter { $0.failure != nil }
     print("\(label): \(runs.count - failing.count)/\(runs.count) passed")
+    let traced = Set((ProcessInfo.processInfo.environment["SPFKIT_CONFORMANCE_TRACE"] ?? "").split(separator: ","))
     for run in runs {
       for note in run.notes { print("  note \(run.test.name): \(note)") }
+      if traced.contains(Substring(run.test.name)) {
+        print("  trace \(run.test.name): \(run.result) (\(run.reason))")
+        for line in run.trace.split(separator: "\n") { print("      " + line) }
+      }
     }
     for run in failing {
       print("  FAIL [\(run.scenario)] \(run.test.name) (spec \(run.test.spec)): \(run.failure ?? "")")

@@ -1,9 +1,39 @@
+import Foundation
 import Testing
 
 @testable import SPFKit
 
 struct CheckHostTests {
-  typealias Zone = [String: [StubResolver.Entry]]
+  /// One record of a test zone, or `.timeout`: every query of the name times out.
+  enum Entry: Sendable {
+    case txt(String)
+    case a(String)
+    case aaaa(String)
+    case mx(UInt16, String)
+    case ptr(String)
+    case timeout
+  }
+
+  typealias Zone = [String: [Entry]]
+
+  /// The zone in an in-memory resolver; names not in it are NXDOMAIN.
+  static func resolver(_ zone: Zone) -> InMemoryResolver {
+    var resolver = InMemoryResolver()
+    for (name, entries) in zone {
+      for entry in entries {
+        switch entry {
+        case .txt(let text): resolver.add(name: name, type: .txt, data: .txt(TXTRecord(text: text)))
+        case .a(let text): resolver.add(name: name, type: .a, data: .a(IPv4Address(text)!))
+        case .aaaa(let text): resolver.add(name: name, type: .aaaa, data: .aaaa(IPv6Address(text)!))
+        case .mx(let preference, let host):
+          resolver.add(name: name, type: .mx, data: .mx(preference: preference, exchange: host))
+        case .ptr(let host): resolver.add(name: name, type: .ptr, data: .ptr(host))
+        case .timeout: resolver.fail(name: name, with: .timeout)
+        }
+      }
+    }
+    return resolver
+  }
 
   struct Case: Sendable, CustomStringConvertible {
     let zone: Zone
@@ -229,7 +259,7 @@ struct CheckHostTests {
 
   @Test(arguments: explanations)
   func explanation(_ c: ExplanationCase) async throws {
-    let evaluator = SPFEvaluator(resolver: StubResolver(c.zone), settings: c.settings)
+    let evaluator = SPFEvaluator(resolver: Self.resolver(c.zone), settings: c.settings)
     let request = CheckHostRequest.mailFrom(c.sender, clientIP: try #require(IPAddress("192.0.2.1")),
                                             helo: "helo.example.net", receiver: "mx.example.org")
     let outcome = await evaluator.checkHost(request)
@@ -268,9 +298,34 @@ struct CheckHostTests {
     #expect(outcome.reason == deciding.outcome.detail)
   }
 
+  @Test func queriesAreCachedAndCountedApartFromLookups() async throws {
+    let zone = Self.zone("v=spf1 a:m.example.com mx:example.com include:i.example.com include:i.example.com -all", [
+      "example.com": [.mx(10, "m.example.com")], "m.example.com": [.a("198.51.100.1")],
+      "i.example.com": [.txt("v=spf1 ?all")],
+    ])
+    let outcome = try await Self.check(Case(zone: zone, result: .fail, why: "cache"))
+    #expect(outcome.result == .fail)
+    #expect(outcome.trace.lookupCount == 4, "every DNS-querying term counts, even a repeated one")
+    // TXT example.com, A m.example.com, MX example.com, TXT i.example.com: the repeats come from the cache.
+    #expect(outcome.trace.queryCount == 4)
+  }
+
+  @Test func resultEncodesAsJSON() async throws {
+    let outcome = try await Self.check(Case(zone: Self.zone("v=spf1 -all"), result: .fail, why: "json"))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = String(decoding: try encoder.encode(outcome), as: UTF8.self)
+    #expect(json == #"{"reason":"'-all' matched at example.com","result":"fail","trace":{"decidingStep":1,"#
+      + #""lookupCount":0,"lookupLimit":10,"queryCount":1,"steps":[{"depth":0,"domain":"example.com","lookupCount":0,"#
+      + #""lookups":0,"outcome":{"detail":"v=spf1 -all","status":"selected"},"voidLookupCount":0,"voidLookups":0},"#
+      + #"{"depth":0,"domain":"example.com","lookupCount":0,"lookups":0,"outcome":{"detail":"'all' matches every "#
+      + #"client","result":"fail","status":"matched"},"term":"-all","voidLookupCount":0,"voidLookups":0}],"#
+      + #""voidLookupCount":0,"voidLookupLimit":2}}"#)
+  }
+
   static func check(_ c: Case) async throws -> CheckHostResult {
     let ip = try #require(IPAddress(c.ip))
-    let evaluator = SPFEvaluator(resolver: StubResolver(c.zone), settings: c.settings)
+    let evaluator = SPFEvaluator(resolver: Self.resolver(c.zone), settings: c.settings)
     return await evaluator.checkHost(.mailFrom(c.sender, clientIP: ip, helo: "helo.example.net"))
   }
 }
