@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SPFKit
+import SPFKitTestSupport
 
 struct CheckHostTests {
   /// One record of a test zone, or `.timeout`: every query of the name times out.
@@ -321,6 +322,47 @@ struct CheckHostTests {
       + #"{"depth":0,"domain":"example.com","lookupCount":0,"lookups":0,"outcome":{"detail":"'all' matches every "#
       + #"client","result":"fail","status":"matched"},"term":"-all","voidLookupCount":0,"voidLookups":0}],"#
       + #""voidLookupCount":0,"voidLookupLimit":2}}"#)
+  }
+
+  /// Random policies over a small zone: evaluation never traps, always ends, stays within its limits,
+  /// and its trace is consistent.
+  @Test func randomPoliciesEndWithinLimits() async throws {
+    var random = SplitMix64(seed: 7208)
+    let vocabulary = [
+      "a", "mx", "ptr", "-all", "~all", "?all", "include:n1.example.com", "include:n2.example.com",
+      "include:%{d2}", "redirect=n3.example.com", "redirect=%{o}", "exists:%{i}.n4.example.com",
+      "a:%{l}.n5.example.com/24", "ip4:192.0.2.0/24", "ip6:2001:db8::/32", "exp=n6.example.com",
+      "mx:n2.example.com//64", "ptr:%{p}", "a:%{h}", "exists:%{ir}.%{v}.%{d}", "include:n1..com", "%{",
+      "exists:%{L10r-}.%{S}.%{P}.example.com", "moo=%{d}", "a/0", "mx:n9.example.com",
+    ]
+    for iteration in 0..<300 {
+      var zone: Zone = [:]
+      for index in 1...9 {
+        let count = Int(random.next() % 7)
+        let terms = (0..<count).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+        var entries: [Entry] = [.txt((["v=spf1"] + terms).joined(separator: " "))]
+        if random.next() % 3 == 0 { entries.append(.a("192.0.2.\(random.next() % 4)")) }
+        if random.next() % 4 == 0 { entries.append(.mx(10, "n\(random.next() % 9 + 1).example.com")) }
+        if random.next() % 9 == 0 { entries = [.timeout] }
+        zone["n\(index).example.com"] = entries
+      }
+      zone["1.2.0.192.in-addr.arpa"] = [.ptr("n\(random.next() % 9 + 1).example.com")]
+      let ips = ["192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1"]
+      let senders = ["user@n1.example.com", "@n2.example.com", "a-b+c@n3.example.com", "", "x@[1.2.3.4]"]
+      let limit = [0, 1, 10, 1000][Int(random.next() % 4)]
+      let settings = EvaluationSettings(lookupLimit: limit, defaultExplanation: "%{i} %{x}")
+      let evaluator = SPFEvaluator(resolver: Self.resolver(zone), settings: settings)
+      let request = CheckHostRequest.mailFrom(senders[Int(random.next() % 5)],
+                                              clientIP: IPAddress(ips[Int(random.next() % 3)])!,
+                                              helo: "n\(random.next() % 9 + 1).example.com")
+      let outcome = await evaluator.checkHost(request)
+      let trace = outcome.trace
+      #expect(trace.lookupCount <= limit + 1, "iteration \(iteration)")
+      #expect(trace.voidLookupCount <= settings.voidLookupLimit + 1, "iteration \(iteration)")
+      #expect(trace.decidingStep.map { trace.steps.indices.contains($0) } ?? true, "iteration \(iteration)")
+      #expect(outcome.explanation == nil || outcome.result == .fail, "iteration \(iteration)")
+      #expect(trace.steps.allSatisfy { $0.depth <= EvaluationRun.maximumNesting }, "iteration \(iteration)")
+    }
   }
 
   static func check(_ c: Case) async throws -> CheckHostResult {
