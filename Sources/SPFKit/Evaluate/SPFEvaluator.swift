@@ -4,6 +4,17 @@
 /// name are inputs of the request. It never traps and always terminates: every limit of §4.6.4 is
 /// enforced, include and redirect loops are detected, and nesting is bounded.
 ///
+/// Where RFC 7208 leaves room, spfkit chooses:
+/// - a target name no query can carry (an empty label, a label over 63 octets) is a name that does
+///   not exist: no match, and a void lookup (§4.3, §4.8);
+/// - a void lookup is one per term: the A/AAAA query of `a`, the MX query of `mx`, the PTR query of
+///   `ptr`, the A query of `exists`; the address lookups behind `mx` and `ptr`, `exp` and `%{p}`
+///   count neither as lookups nor as void lookups;
+/// - more than 10 MX names is a permerror before any address is looked up (§4.6.4);
+/// - an include or redirect back to a domain already being evaluated is a permerror at once: the
+///   loop would reach any lookup limit;
+/// - `%{i}` of an IPv6 client is lowercase nibbles, as in the §7.4 example.
+///
 /// ```swift
 /// let evaluator = SPFEvaluator(resolver: resolver)
 /// let request = CheckHostRequest.mailFrom("user@example.com", clientIP: ip, helo: "mail.example.com")
