@@ -17,6 +17,7 @@ let package = Package(
     .target(name: "SPFKitTestSupport", dependencies: ["SPFKit"]),
     .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),
     .testTarget(name: "spfkitTests", dependencies: ["SPFKit", "SPFKitTestSupport"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["SPFKit"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ struct SocketResolverTimeoutTests {
       #expect(await ResolverOutcome(of: resolver, Self.question) == .error(.timeout))
     }
     #expect(time >= .milliseconds(290))
-    #expect(time < .milliseconds(1300))
+    #expect(time < .seconds(5), "bounded far below the 10 s a hung query would take, with room for a loaded CI machine")
     #expect(silent.receivedQueries.count == 1)
   }
 
@@ -35,7 +35,7 @@ struct SocketResolverTimeoutTests {
       #expect(await ResolverOutcome(of: resolver, Self.question) == .error(.timeout))
     }
     #expect(time >= .milliseconds(390))
-    #expect(time < .milliseconds(1400))
+    #expect(time < .seconds(5), "bounded, with room for a loaded CI machine")
     #expect(first.receivedQueries.count == 1)
     #expect(second.receivedQueries.count == 1)
     #expect(third.receivedQueries.isEmpty)
@@ -52,12 +52,12 @@ struct SocketResolverTimeoutTests {
         for await outcome in group { #expect(outcome == .error(.timeout)) }
       }
     }
-    #expect(time < .milliseconds(1400))
+    #expect(time < .seconds(5), "bounded, with room for a loaded CI machine")
     let sent = silent.receivedQueries.count
     let late = await Self.elapsed {
       #expect(await ResolverOutcome(of: resolver, Self.question) == .error(.timeout))
     }
-    #expect(late < .milliseconds(50))
+    #expect(late < .milliseconds(500), "after the deadline no query is sent or awaited")
     #expect(silent.receivedQueries.count == sent)
   }
 
