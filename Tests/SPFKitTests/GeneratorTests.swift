@@ -160,4 +160,27 @@ struct GeneratorTests {
       #expect(size(merged) - size(exact) == policy.report.widening.ipv4UnlistedTotal)
     }
   }
+
+  @Test(
+    arguments: [
+      ("_spf.example.com", nil, "a plain name"),
+      ("%{ir}.%{v}._spf.example.com", nil, "macros"),
+      ("example.com.", nil, "a trailing dot is the root"),
+      ("bad..example", "'bad..example' is not a usable domain: it has an empty label", "empty label, found by SPF009"),
+      ("exa mple.com", "'exa mple.com' is not a usable domain: it holds a space", "a space"),
+      (
+        "exa",
+        "'exa' is not a usable domain: 'exa' is not a domain: it needs a dot and a top-level label ('example.com')",
+        "the parser's reason"
+      ),
+      ("", "'' is not a usable domain: it is empty", "empty"),
+    ] as [(String, String?, String)])
+  func domainSpecArguments(_ text: String, _ refusal: String?, _ why: String) {
+    do {
+      _ = try GenerateOptions.domainSpec(text)
+      #expect(refusal == nil, "\(why)")
+    } catch {
+      #expect(error.description == refusal, "\(why)")
+    }
+  }
 }

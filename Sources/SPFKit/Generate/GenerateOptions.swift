@@ -54,14 +54,19 @@ public struct GenerateOptions: Hashable, Sendable {
   }
 
   /// Parses a domain-spec argument (`example.com`, `_spf.%{d}`) by the record grammar
-  /// (RFC 7208 §7.1).
+  /// (RFC 7208 §7.1), and checks its labels as lint does (SPF009: empty or long labels, long names).
   ///
-  /// - Throws: `GenerateError.invalidDomain` with the parser's reason.
+  /// - Throws: `GenerateError.invalidDomain` with the reason.
   public static func domainSpec(_ text: String) throws(GenerateError) -> DomainSpec {
+    guard !text.isEmpty else { throw .invalidDomain(text, reason: "it is empty") }
+    guard !text.utf8.contains(0x20) else { throw .invalidDomain(text, reason: "it holds a space") }
     let parsed = SPFParser.parse(SPFRecord.version + " include:" + text)
     guard parsed.isValid, parsed.record.terms.count == 1, case .include(let spec) = parsed.record.terms[0].mechanism
     else {
       throw .invalidDomain(text, reason: parsed.issues.first?.message ?? "not one domain-spec")
+    }
+    if let problem = InvalidDomainSpec.nameProblem(of: parsed.record.terms[0]) {
+      throw .invalidDomain(text, reason: "it \(problem)")
     }
     return spec
   }
