@@ -26,6 +26,8 @@ extension RuleTests {
       .flags("the largest SPF record carries the finding: 12 + 440 octets", "v=spf1 -all", record(size: 440)),
       .passes("450 octets without a name", unmarked(record(size: 450))),
       .passes("437 + 13 octets with a name", unmarked(record(size: 437)), name: "example.com"),
+      .passes("a final dot adds no octet on the wire", unmarked(record(size: 437)), name: "example.com."),
+      .flags("a fully qualified name over the limit", record(size: 438), name: "example.com."),
       .passes("without the name, 442 octets fit", unmarked(record(size: 442))),
       .passes("a small record", "v=spf1 ip4:192.0.2.1 -all", name: "example.com"),
     ]
