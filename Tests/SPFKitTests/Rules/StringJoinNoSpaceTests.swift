@@ -16,8 +16,12 @@ extension RuleTests {
         "an include and -all fuse into another include",
         #""v=spf1 ip4:192.0.2.1 " "↓include:_spf.example.com" "-all↓""#,
         fixed: "v=spf1 ip4:192.0.2.1 include:_spf.example.com -all"),
+      .flags(
+        "the version and the first term fuse", #""↓v=spf1" "ip4:192.0.2.1↓ -all""#,
+        fixed: "v=spf1 ip4:192.0.2.1 -all"),
       .flags("the record index", "v=spf1 -all", #""v=spf1 ↓mx" "a↓ -all""#),
       .passes("a deliberate split inside a term", #""v=spf1 include:_spf.exam" "ple.com -all""#),
+      .passes("a deliberate split inside the version", #""v=sp" "f1 -all""#, #""v=" "spf1 mx -all""#),
       .passes("a deliberate split inside an address", #""v=spf1 ip4:192.0.2" ".1 -all""#),
       .passes("a deliberate split before a prefix length", #""v=spf1 ip4:192.0.2.0" "/24 -all""#),
       .passes("the first string ends with a space", #""v=spf1 ip4:192.0.2.1 " "ip4:198.51.100.1 -all""#),

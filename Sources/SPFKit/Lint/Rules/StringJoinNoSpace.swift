@@ -21,7 +21,7 @@ struct StringJoinNoSpace: Rule {
         while end < bytes.count, bytes[end] != 0x20 { end += 1 }
         let left = Array(bytes[start..<boundary])
         let right = Array(bytes[boundary..<end])
-        guard start > 0, Self.isTerm(left), Self.isTerm(right) else { continue }
+        guard Self.isTerm(left), Self.isTerm(right) else { continue }
         let fused = record.text(SourceSpan(start: start, end: end))
         diagnostics.append(Diagnostic(
           Self.metadata,
