@@ -19,6 +19,9 @@ extension RuleTests {
       .flags(
         "the version and the first term fuse", #""↓v=spf1" "ip4:192.0.2.1↓ -all""#,
         fixed: "v=spf1 ip4:192.0.2.1 -all"),
+      .flags(
+        "an empty string between does not hide the join, reported once",
+        #""v=spf1 ↓ip4:192.0.2.1" "" "mx↓ -all""#, fixed: "v=spf1 ip4:192.0.2.1 mx -all"),
       .flags("the record index", "v=spf1 -all", #""v=spf1 ↓mx" "a↓ -all""#),
       .passes("a deliberate split inside a term", #""v=spf1 include:_spf.exam" "ple.com -all""#),
       .passes("a deliberate split inside the version", #""v=sp" "f1 -all""#, #""v=" "spf1 mx -all""#),
