@@ -10,8 +10,10 @@ struct PermissiveAll: Rule {
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm { record, term in
-      guard let directive = term.directive, directive.mechanism == .all, directive.qualifier == .pass else { return }
+    for record in context.spfRecords {
+      // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
+      guard let term = record.record?.terms.first(where: { $0.mechanism == .all }), term.directive?.qualifier == .pass
+      else { continue }
       diagnostics.append(Diagnostic(
         Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
         record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))
