@@ -9,6 +9,8 @@ extension RuleTests {
       .flags("'?all'", "v=spf1 ip4:192.0.2.1 ↓?all↓", fixed: "v=spf1 ip4:192.0.2.1 ~all"),
       .flags("names are case-insensitive", "v=spf1 mx ↓?ALL↓", fixed: "v=spf1 mx ~all"),
       .flags("in a presentation record", #""v=spf1 mx " "↓?all↓""#),
+      .flags("the first all decides: a later one is never evaluated", "v=spf1 mx ↓?all↓ -all"),
+      .passes("a '?all' after '~all' is never evaluated: SPF107's concern", "v=spf1 mx ~all ?all"),
       .passes("'~all'", "v=spf1 ip4:192.0.2.1 ~all"),
       .passes("'-all'", "v=spf1 ip4:192.0.2.1 -all"),
       .passes("'+all' is SPF103's concern", "v=spf1 +all"),

@@ -10,8 +10,11 @@ struct NeutralAll: Rule {
     nonTriggering: ["v=spf1 ip4:192.0.2.1 ~all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm { record, term in
-      guard let directive = term.directive, directive.mechanism == .all, directive.qualifier == .neutral else { return }
+    for record in context.spfRecords {
+      // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
+      guard let term = record.record?.terms.first(where: { $0.mechanism == .all }),
+        term.directive?.qualifier == .neutral
+      else { continue }
       diagnostics.append(Diagnostic(
         Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
         record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))
