@@ -20,8 +20,10 @@ extension RuleTests {
       .flags("an en dash for '-'", "v=spf1 ip4:192.0.2.1 ↓\u{2013}↓all", fixed: "v=spf1 ip4:192.0.2.1 -all"),
       .flags("an em dash for '-'", "v=spf1 mx ↓\u{2014}↓all", fixed: "v=spf1 mx -all"),
       .flags(
-        "a typographic quote: the first one in the term",
-        "v=spf1 include:↓\u{201C}↓_spf.example.com\u{201D} -all"),
+        "typographic quotes around a domain: the fix leaves no invalid character",
+        "v=spf1 include:↓\u{201C}↓_spf.example.com\u{201D} -all",
+        knownIssue: "CharacterCheck reports only the first invalid character of a term, and turns a typographic "
+          + "quote into '\"', which is no valid domain either: the fixed record still has the closing quote"),
       .flags("a typographic closing quote", "v=spf1 mx -all↓\u{201D}↓"),
       .flags("a typographic apostrophe", "v=spf1 mx ↓\u{2018}↓-all"),
       .flags("a non-ASCII letter in a domain", "v=spf1 include:_spf.↓\u{E9}↓xample.com -all"),
