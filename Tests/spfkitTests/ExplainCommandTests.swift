@@ -28,14 +28,18 @@ import Testing
     #expect(run.stderr.hasPrefix("Error: no rule 'SPF999'"))
   }
 
-  @Test func everyTriggeringExampleFailsOrWarnsAndEveryOtherPasses() throws {
-    // The examples `explain` shows are commands a user can run: check that they behave as documented.
+  @Test func everyExampleBehavesAsDocumentedWhenRun() throws {
+    // The examples `explain` shows are commands a user can paste: run them through a shell.
     let list = try SPFKitProcess.run(["explain"]).stdout.split(separator: "\n")
     for line in list where !line.contains("(dns)") && !line.contains("(zone)") {
       let code = String(line.prefix(6))
-      let document = try SPFKitProcess.run(["explain", code]).stdout
-      let examples = document.components(separatedBy: "\n").filter { $0.hasPrefix("  spfkit lint '") }
-      #expect(examples.count >= 2, "\(code)")
+      let document = try SPFKitProcess.run(["explain", code]).stdout.components(separatedBy: "\n")
+      let commands = document.filter { $0.hasPrefix("  spfkit lint ") }
+      try #require(commands.count == 2, "\(code) shows an example and a counter-example")
+      let example = try Shell.run(commands[0], binary: SPFKitProcess.binary)
+      let counter = try Shell.run(commands[1], binary: SPFKitProcess.binary)
+      #expect(example.contains("[\(code)]"), "\(code) example: \(commands[0])")
+      #expect(!counter.contains("[\(code)]"), "\(code) counter-example: \(commands[1])")
     }
   }
 
@@ -48,5 +52,22 @@ import Testing
     let stop = try #require(readme.range(of: end), "README.md has no \(end)")
     #expect(String(readme[start.upperBound..<stop.lowerBound]) == table,
             "README rule table is stale: regenerate with 'spfkit explain --format markdown'")
+  }
+}
+
+/// Runs a `spfkit ...` command line through /bin/sh with the binary under test first on the line.
+enum Shell {
+  static func run(_ commandLine: String, binary: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    let line = commandLine.trimmingCharacters(in: .whitespaces)
+    process.arguments = ["-c", "\"$SPFKIT\"" + line.dropFirst("spfkit".count)]
+    process.environment = ["SPFKIT": binary.path, "PATH": "/usr/bin:/bin"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
   }
 }

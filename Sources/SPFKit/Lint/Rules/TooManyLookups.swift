@@ -9,7 +9,7 @@ struct TooManyLookups: Rule {
     rationale: "RFC 7208 §4.6.4 allows at most 10 terms that query DNS: include, a, mx, ptr, exists and redirect "
       + "(redirect only when there is no 'all'). Past the 10th, receivers return permerror. Lookups made by the "
       + "included records count too; the address lookups behind one mx or ptr (at most 10) do not, nor does exp. "
-      + "spfkit lint reports the worst case: every term evaluated, through the whole include tree.",
+      + "Lint reports the worst case: every term evaluated, through the whole include tree.",
     reference: "RFC 7208 §4.6.4",
     triggering: ["v=spf1 " + (1...11).map { "include:s\($0).example.com" }.joined(separator: " ") + " -all"],
     nonTriggering: ["v=spf1 " + (1...10).map { "include:s\($0).example.com" }.joined(separator: " ") + " -all"])
