@@ -58,6 +58,9 @@ let zoneFeatureCases: [ZoneFeatureCase] = [
     why: "';', '(' and ')' inside quotes are text", zone: "a 1 TXT \"a;b (c) d\" ; real comment\n",
     records: ["a.example.com. 1 TXT a;b (c) d"]),
   .init(
+    why: "';' ends an unquoted word and starts a comment", zone: "a 1 TXT abc;comment \"x\"\n",
+    records: ["a.example.com. 1 TXT abc"]),
+  .init(
     why: "a quote ends an unquoted word, as in BIND", zone: "a 1 TXT ab\"cd\"ef\n",
     records: ["a.example.com. 1 TXT ab|cd|ef"]),
   .init(
