@@ -24,13 +24,18 @@ public enum SPFParser {
       terms.append(parser.parse(&issues))
       index = end
     }
+    if limit < bytes.count {
+      // The closing quote `parseVersion` set aside: reported last, so issues stay in source order.
+      let quote = SourceSpan(start: limit, end: bytes.count)
+      issues.append(SyntaxIssue(.invalidVersion, quote, quoteMessage, suggestion: ""))
+    }
     return ParsedRecord(record: SPFRecord(terms: terms, versionSpan: versionSpan), issues: issues)
   }
 
   /// Parses the `version` production (RFC 7208 §4.5, §12) and near misses.
   ///
   /// - Returns: the version span, the index where terms start, and the index where they end
-  ///   (before a closing quote when the data is wrapped in quotes).
+  ///   (before a closing quote when the data is wrapped in quotes; `parse` reports that quote after the terms).
   static func parseVersion(_ bytes: [UInt8], _ issues: inout [SyntaxIssue]) -> (SourceSpan, Int, Int) {
     var start = 0
     var limit = bytes.count
@@ -41,14 +46,10 @@ public enum SPFParser {
     }
     if start < limit, bytes[start] == 0x22 || bytes[start] == 0x27 {
       let quote = bytes[start]
-      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1),
-                                "quotes are part of the record data: receivers ignore it", suggestion: ""))
+      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1), quoteMessage,
+                                suggestion: ""))
       start += 1
-      if limit > start, bytes[limit - 1] == quote {
-        issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: limit - 1, end: limit),
-                                  "quotes are part of the record data: receivers ignore it", suggestion: ""))
-        limit -= 1
-      }
+      if limit > start, bytes[limit - 1] == quote { limit -= 1 }
     }
     var tokenEnd = start
     while tokenEnd < limit, bytes[tokenEnd] != 0x20 { tokenEnd += 1 }
@@ -67,6 +68,8 @@ public enum SPFParser {
                               suggestion: "v=spf1"))
     return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
   }
+
+  private static let quoteMessage = "quotes are part of the record data: receivers ignore it"
 }
 
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
