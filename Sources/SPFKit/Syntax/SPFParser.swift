@@ -56,7 +56,7 @@ public enum SPFParser {
     let version = SourceSpan(start: start, end: start + 6)
     if SPFRecord.isSelected(bytes[start..<tokenEnd]) { return (version, tokenEnd, limit) }
     if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]),
-      let bad = CharacterCheck.firstInvalid(bytes, (start + 6)..<(start + 7))
+      let bad = CharacterCheck.firstInvalid(bytes, (start + 6)..<tokenEnd), bad.span.start == start + 6
     {
       // `v=spf1<TAB>ip4:...`: the version is right, the separator is not.
       issues.append(bad)
