@@ -73,11 +73,13 @@ extension TermParser {
     let name = String(decoding: bytes[nameSpan.start..<nameSpan.end], as: UTF8.self).lowercased()
     let rest = String(decoding: bytes[nameSpan.end..<range.upperBound], as: UTF8.self)
     let qualifier = String(decoding: bytes[range.lowerBound..<nameStart], as: UTF8.self)
+    // The term after any qualifier: a bare IPv6 address may start with a letter (`fe80::1`), so with a name.
+    let unqualified = String(decoding: bytes[nameStart..<range.upperBound], as: UTF8.self)
     var suggestion: String? = nil
     if nameSpan.length == 0, IPv4Network(rest) != nil {
       suggestion = qualifier + "ip4:" + rest
-    } else if nameSpan.length == 0, IPv6Network(rest) != nil {
-      suggestion = qualifier + "ip6:" + rest
+    } else if IPv6Network(unqualified) != nil {
+      suggestion = qualifier + "ip6:" + unqualified
     } else if (name == "redirect" || name == "exp"), separator == 0x3A {
       suggestion = name + "=" + rest.dropFirst()
     } else if MechanismKind(rawValue: name) != nil, let separator, separator != 0x3D {
