@@ -84,10 +84,15 @@ extension TermParser {
       suggestion = name + "=" + rest.dropFirst()
     } else if MechanismKind(rawValue: name) != nil, let separator, separator != 0x3D {
       suggestion = qualifier + name + ":" + rest.dropFirst()
-    } else if let dot = name.firstIndex(of: "."), MechanismKind(rawValue: String(name[..<dot])) != nil {
-      // `include.example.com`: a dot typed for the colon.
+    } else if let dot = name.firstIndex(of: "."), let kind = MechanismKind(rawValue: String(name[..<dot])) {
+      // `include.example.com`: a dot typed for the colon; `-all.`: a stray dot (`all` takes no argument).
       let raw = String(decoding: bytes[nameSpan.start..<range.upperBound], as: UTF8.self)
-      suggestion = qualifier + String(name[..<dot]) + ":" + raw.dropFirst(name.distance(from: name.startIndex, to: dot) + 1)
+      let argument = raw.dropFirst(name.distance(from: name.startIndex, to: dot) + 1)
+      if argument.isEmpty {
+        suggestion = qualifier + kind.rawValue
+      } else if kind != .all {
+        suggestion = qualifier + kind.rawValue + ":" + argument
+      }
     } else if let likely = TermParser.likelyMechanism(name) {
       suggestion = qualifier + likely + rest
     }
