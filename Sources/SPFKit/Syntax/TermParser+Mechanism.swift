@@ -43,7 +43,8 @@ extension TermParser {
                                   directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
                                   _ issues: inout [SyntaxIssue]) -> Term
   {
-    let cidrStart = TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound)
+    // Without a domain, everything after the name must be the prefix length (`a/24`, not `a/x`).
+    let cidrStart = hasColon ? TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound) : nameSpan.end
     var spec: DomainSpec? = nil
     var argument: SourceSpan? = nil
     if hasColon {
