@@ -161,16 +161,18 @@ extension TermParser {
     return cidr
   }
 
-  /// Where a dual CIDR length starts: the first `/` followed by a digit or `/`, else `end`.
+  /// Where a dual CIDR length starts: the first `/` of the run of `/` and digits that ends the term, else `end`.
+  ///
+  /// A `/` elsewhere is a macro-literal of the domain-spec (`a:foo/24.example.com`, `a:%{d}/24%{d}`), since a
+  /// domain-spec ends in a top label or a macro (RFC 7208 §12).
   static func cidrStart(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    var index = start
-    while index < end {
-      if bytes[index] == 0x2F, index + 1 == end || bytes[index + 1] == 0x2F || (bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39) {
-        return index
-      }
-      index += 1
+    var cidrStart = end
+    var index = end
+    while index > start, bytes[index - 1] == 0x2F || (bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39) {
+      index -= 1
+      if bytes[index] == 0x2F { cidrStart = index }
     }
-    return end
+    return cidrStart
   }
 
   /// Returns the term as invalid when the issue was already recorded.
