@@ -90,7 +90,7 @@ extension TermParser {
       guard let length = parsePrefix(cidrSpan, maximum: maximum, &issues) else { return invalid(&issues) }
       mechanism = .ip6(IPv6Network(address: address, prefixLength: length ?? 128))
     }
-    return directive(mechanism, argument, cidrSpan)
+    return directive(mechanism, addressSpan, cidrSpan)
   }
 
   /// Parses an address, suggesting the other mechanism when the family is wrong.
