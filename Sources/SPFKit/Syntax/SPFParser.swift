@@ -95,10 +95,13 @@ enum CharacterCheck {
   }
 
   /// What a common non-ASCII character pasted from a word processor is, and its ASCII meaning.
+  ///
+  /// Quotes around a record or a domain come from the text it was copied from: no quote is valid there, so
+  /// the meaning is nothing.
   private static func lookalike(_ character: String) -> (String, String?) {
     switch character {
-    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": ("typographic quote", "\"")
-    case "\u{2018}", "\u{2019}": ("typographic apostrophe", "'")
+    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": ("typographic quote", "")
+    case "\u{2018}", "\u{2019}": ("typographic apostrophe", "")
     case "\u{2013}", "\u{2014}", "\u{2212}": ("dash", "-")
     case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{200B}": ("non-breaking or zero-width space", " ")
     default: ("non-ASCII character", nil)
