@@ -1,3 +1,5 @@
+import SPFKitTestSupport
+
 @testable import SPFKit
 
 /// Generates SPF records that are valid per the ABNF of RFC 7208 §12, spelt in every way the grammar allows:

@@ -1,30 +1,7 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
-
-/// SplitMix64 (Steele, Lea and Flood, 2014): a small seeded generator, so every failure replays from its seed.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// True with probability `p`.
-  mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-
-  /// One element of a non-empty collection.
-  mutating func pick<C: Collection>(_ elements: C) -> C.Element { elements.randomElement(using: &self)! }
-
-  /// An integer in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-}
 
 /// Properties of the parser over generated input: it never traps, its spans stay inside the text, and whatever
 /// parses without issue prints canonically and re-parses to the same terms.

@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import SPFKit
 import Testing
 
@@ -161,7 +162,7 @@ func zoneSummary(_ record: ZoneRecord) -> String {
   }
 
   @Test func garbageNeverTraps() {
-    var random = ZoneTestSupport.SplitMix64(seed: 0xBAD_5EED)
+    var random = SplitMix64(seed: 0xBAD_5EED)
     let alphabet = Array("\"();\\\n\n\r\t  $@.0123456789aAhHmMwW#INTXTSPFORIGININCLUDE".utf8)
     for round in 0..<3_000 {
       let prefix = round % 4 == 0 ? Array("$INCLUDE b\n".utf8) : []

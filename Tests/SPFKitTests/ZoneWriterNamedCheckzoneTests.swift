@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Foundation
 import SPFKit
 import Testing
@@ -24,7 +25,7 @@ import Testing
         TXTRecord(strings: [CharacterString("v=spf1 \"quoted\" \\ back"), CharacterString(" -all")])
       ),
     ]
-    var random = ZoneTestSupport.SplitMix64(seed: 42)
+    var random = SplitMix64(seed: 42)
     for _ in 0..<60 { written.append(try ZoneWriterTests.randomRecord(&random)) }
     var zone = "$TTL 3600\n"
     zone += "example.com. 3600 IN SOA ns.example.com. hostmaster.example.com. 1 7200 3600 1209600 300\n"

@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Foundation
 import SPFKit
 import Testing
@@ -60,7 +61,7 @@ let zoneWriterCases: [ZoneWriterCase] = [
   }
 
   @Test func randomRecordsRoundTrip() throws {
-    var random = ZoneTestSupport.SplitMix64(seed: 0x5EED_2024)
+    var random = SplitMix64(seed: 0x5EED_2024)
     for _ in 0..<300 {
       let (owner, record) = try ZoneWriterTests.randomRecord(&random)
       let layout: ZoneWriter.Layout = Bool.random(using: &random) ? .oneLine : .stringPerLine
@@ -75,7 +76,7 @@ let zoneWriterCases: [ZoneWriterCase] = [
   }
 
   /// A random owner under `example.com.` (any octets) and one to three random strings.
-  static func randomRecord(_ random: inout ZoneTestSupport.SplitMix64) throws -> (ZoneName, TXTRecord) {
+  static func randomRecord(_ random: inout SplitMix64) throws -> (ZoneName, TXTRecord) {
     let labels = (0..<Int.random(in: 1...3, using: &random)).map { _ in
       (0..<Int.random(in: 1...20, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
     }

@@ -3,21 +3,21 @@ import SPFKitTestSupport
 import Testing
 
 @Suite(.serialized) struct AggregateCommandTests {
-  @Test func standardInputAggregates() throws {
+  @Test func standardInputAggregates() async throws {
     let input = "# mail\n192.0.2.1\n192.0.2.0   # mx1\n\n192.0.2.2/31\n2001:db8::1\r\n10.0.0.0/8\n10.1.0.0/16\n"
-    let run = try SPFKitProcess.run(["aggregate"], input: input)
+    let run = try await SPFKitProcess.run(["aggregate"], input: input)
     #expect(run.status == 0)
     #expect(run.stdout == "10.0.0.0/8\n192.0.2.0/30\n2001:db8::1\n")
     #expect(run.stderr.isEmpty)
   }
 
-  @Test func dashReadsStandardInput() throws {
-    let run = try SPFKitProcess.run(["aggregate", "-"], input: "192.0.2.3\n192.0.2.2\n")
+  @Test func dashReadsStandardInput() async throws {
+    let run = try await SPFKitProcess.run(["aggregate", "-"], input: "192.0.2.3\n192.0.2.2\n")
     #expect(run.stdout == "192.0.2.2/31\n")
   }
 
-  @Test func wideningReportsOnStandardError() throws {
-    let run = try SPFKitProcess.run(["aggregate", "--widen", "/24"], input: "192.0.2.1\n192.0.2.2\n198.51.100.9\n")
+  @Test func wideningReportsOnStandardError() async throws {
+    let run = try await SPFKitProcess.run(["aggregate", "--widen", "/24"], input: "192.0.2.1\n192.0.2.2\n198.51.100.9\n")
     #expect(run.status == 0)
     #expect(run.stdout == "192.0.2.0/30\n198.51.100.9\n")
     #expect(
@@ -28,11 +28,11 @@ import Testing
         """)
   }
 
-  @Test func badLineNamesFileLineAndColumn() throws {
+  @Test func badLineNamesFileLineAndColumn() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("spfkit-agg-\(UUID().uuidString).txt")
     try "192.0.2.1\n300.0.0.1\n".write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let run = try SPFKitProcess.run(["aggregate", file.path])
+    let run = try await SPFKitProcess.run(["aggregate", file.path])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -40,8 +40,8 @@ import Testing
         == "error: \(file.path):2:1: '300.0.0.1' is not an IPv4 address or network: octet is greater than 255\n")
   }
 
-  @Test func standardInputErrorsSayStdin() throws {
-    let run = try SPFKitProcess.run(["aggregate"], input: "192.0.2.1\n  2001:db8::g\n")
+  @Test func standardInputErrorsSayStdin() async throws {
+    let run = try await SPFKitProcess.run(["aggregate"], input: "192.0.2.1\n  2001:db8::g\n")
     #expect(run.status == 2)
     #expect(
       run.stderr == "error: <stdin>:2:13: '2001:db8::g' is not an IPv6 address or network: expected a hex group\n")
@@ -52,8 +52,8 @@ import Testing
     (["aggregate", "--widen", "/33"], "'/33' is not a usable '--widen' prefix: prefix length is greater than 32"),
     (["aggregate", "--widen"], "option '--widen' needs a value <prefix>"),
   ])
-  func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
-    let run = try SPFKitProcess.run(arguments, input: "")
+  func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
+    let run = try await SPFKitProcess.run(arguments, input: "")
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -65,15 +65,15 @@ import Testing
         """)
   }
 
-  @Test func missingFileIsAnInputError() throws {
-    let run = try SPFKitProcess.run(["aggregate", "/nonexistent/list.txt"])
+  @Test func missingFileIsAnInputError() async throws {
+    let run = try await SPFKitProcess.run(["aggregate", "/nonexistent/list.txt"])
     #expect(run.status == 2)
     #expect(run.stderr == "error: cannot read '/nonexistent/list.txt': no such file or directory\n")
   }
 
   /// The same blocks as `iprange --optimize` (Debian package iprange), when it is installed.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/iprange"), "iprange not installed"))
-  func sameBlocksAsIprange() throws {
+  func sameBlocksAsIprange() async throws {
     var random = SplitMix64(seed: 2024)
     var lines = ""
     for _ in 0..<20_000 {
@@ -86,7 +86,7 @@ import Testing
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("spfkit-iprange-\(UUID().uuidString).txt")
     try lines.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let ours = try SPFKitProcess.run(["aggregate", file.path])
+    let ours = try await SPFKitProcess.run(["aggregate", file.path])
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/iprange")
     process.arguments = ["--optimize", file.path]
@@ -99,8 +99,8 @@ import Testing
     #expect(ours.stdout == theirs)
   }
 
-  @Test func helpIsComplete() throws {
-    let run = try SPFKitProcess.run(["aggregate", "--help"])
+  @Test func helpIsComplete() async throws {
+    let run = try await SPFKitProcess.run(["aggregate", "--help"])
     #expect(run.status == 0)
     #expect(
       run.stdout == """

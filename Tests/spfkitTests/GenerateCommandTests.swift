@@ -12,8 +12,8 @@ import Testing
   /// `count` hosts 198.51.100.0, .2, .4, ... one per line.
   static func hosts(_ count: Int) -> String { (0..<count).map { "198.51.100.\($0 * 2)\n" }.joined() }
 
-  @Test func optionsBecomeOneRecordInRuleOrder() throws {
-    let run = try SPFKitProcess.run([
+  @Test func optionsBecomeOneRecordInRuleOrder() async throws {
+    let run = try await SPFKitProcess.run([
       "generate", "--domain", "example.com", "--include", "_spf.example.net", "--mx", "mail.example.com",
       "--ip4", "192.0.2.1", "--a", "--ip4", "192.0.2.0", "--ip6", "2001:db8::/32",
     ])
@@ -23,18 +23,18 @@ import Testing
     #expect(run.stderr == "lookups: 3 of 10\n")
   }
 
-  @Test func zoneLines() throws {
-    let run = try SPFKitProcess.run([
+  @Test func zoneLines() async throws {
+    let run = try await SPFKitProcess.run([
       "generate", "--domain", "example.com.", "--ip4", "192.0.2.1", "--all", "~", "--zone", "--ttl", "300",
     ])
     #expect(run.status == 0)
     #expect(run.stdout == "example.com. 300 IN TXT \"v=spf1 ip4:192.0.2.1 ~all\"\n")
   }
 
-  @Test func longListsMoveIntoAnIncludeChain() throws {
+  @Test func longListsMoveIntoAnIncludeChain() async throws {
     let list = try Self.file("# outbound\n" + Self.hosts(40))
     defer { try? FileManager.default.removeItem(at: list) }
-    let run = try SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", list.path])
+    let run = try await SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", list.path])
     #expect(run.status == 0)
     let lines = run.stdout.split(separator: "\n")
     #expect(lines.count == 4)
@@ -47,8 +47,8 @@ import Testing
     #expect(run.stderr == "lookups: 3 of 10 (0 in the record, 3 for the include chain)\n")
   }
 
-  @Test func longerRecordsSplitIntoStrings() throws {
-    let run = try SPFKitProcess.run(
+  @Test func longerRecordsSplitIntoStrings() async throws {
+    let run = try await SPFKitProcess.run(
       ["generate", "--domain", "example.com", "--ips", "-", "--max-length", "450"],
       input: Self.hosts(20))
     #expect(run.status == 0)
@@ -56,8 +56,8 @@ import Testing
     #expect(run.stdout.contains("\" \"ip4:"))
   }
 
-  @Test func wideningReportsItsCost() throws {
-    let run = try SPFKitProcess.run(
+  @Test func wideningReportsItsCost() async throws {
+    let run = try await SPFKitProcess.run(
       ["generate", "--domain", "example.com", "--ips", "-", "--widen", "/24"],
       input: "192.0.2.1\n192.0.2.200\n198.51.100.7\n")
     #expect(run.status == 0)
@@ -71,9 +71,9 @@ import Testing
         """)
   }
 
-  @Test func chainPastTenLookupsIsRefused() throws {
+  @Test func chainPastTenLookupsIsRefused() async throws {
     let includes = (1...9).flatMap { ["--include", "i\($0).example"] }
-    let run = try SPFKitProcess.run(
+    let run = try await SPFKitProcess.run(
       ["generate", "--domain", "example.com", "--ips", "-"] + includes, input: Self.hosts(40))
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty)
@@ -82,10 +82,10 @@ import Testing
         + "more than 10 is a permerror (RFC 7208 §4.6.4)\n")
   }
 
-  @Test func badListLineNamesFileLineAndColumn() throws {
+  @Test func badListLineNamesFileLineAndColumn() async throws {
     let list = try Self.file("192.0.2.1\n\n192.0.2.01\n")
     defer { try? FileManager.default.removeItem(at: list) }
-    let run = try SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", list.path])
+    let run = try await SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", list.path])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -93,8 +93,8 @@ import Testing
         == "error: \(list.path):3:9: '192.0.2.01' is not an IPv4 address or network: octet has a leading zero\n")
   }
 
-  @Test func unreadableListIsAnInputError() throws {
-    let run = try SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", "/nonexistent/ips.txt"])
+  @Test func unreadableListIsAnInputError() async throws {
+    let run = try await SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", "/nonexistent/ips.txt"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == "error: cannot read '/nonexistent/ips.txt': no such file or directory\n")
@@ -115,8 +115,8 @@ import Testing
     (["generate", "--domain", "e.com", "--ttl", "-1"], "'-1' is not a usable '--ttl'"),
     (["generate", "--domain", "e.com", "--chain-prefix", "a.b"], "'a.b' is not a usable chain prefix"),
   ])
-  func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
-    let run = try SPFKitProcess.run(arguments)
+  func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
+    let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")

@@ -22,7 +22,7 @@ struct HeloCommandTests {
 
   static func helo(_ arguments: [String]) async throws -> SPFKitProcess.Output {
     let server = try await named.server()
-    return try SPFKitProcess.run(["helo"] + arguments + ["--server", server.ipv4Server, "--timeout", "2"])
+    return try await SPFKitProcess.run(["helo"] + arguments + ["--server", server.ipv4Server, "--timeout", "2"])
   }
 
   @Test func refusedHeloNameIsDeferredAndTheForwardConfirmedNameIsSuggested() async throws {
@@ -98,8 +98,8 @@ struct HeloCommandTests {
     (["helo", "a.example", "--server", "nowhere"], "invalid value 'nowhere' for '--server'"),
     (["helo", "a.example", "--timeout", "-1"], "invalid value '-1' for '--timeout'"),
   ])
-  func badInputExitsTwo(_ arguments: [String], _ message: String) throws {
-    let run = try SPFKitProcess.run(arguments)
+  func badInputExitsTwo(_ arguments: [String], _ message: String) async throws {
+    let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")

@@ -12,36 +12,36 @@ import Testing
     "v=spf1 ip4:114.31.57.34/31 ip4:123.251.254.2 ip4:203.237.66.6 ip4:203.237.66.13 ip4:211.252.150.16 "
     + "ip4:211.252.150.22/31 ip4:211.252.150.33 ip4:211.252.150.47 ip4:221.143.30.34 -all"
 
-  @Test func theExampleMergesIntoOneRecord() throws {
-    let run = try SPFKitProcess.run(["merge"] + Self.example)
+  @Test func theExampleMergesIntoOneRecord() async throws {
+    let run = try await SPFKitProcess.run(["merge"] + Self.example)
     #expect(run.status == 0)
     #expect(run.stdout == Self.merged + "\n")
     #expect(run.stderr == "lookups: 0 of 10\n")
   }
 
   /// The Examples page shows exactly what the binary prints.
-  @Test func examplesPageMatchesTheOutput() throws {
+  @Test func examplesPageMatchesTheOutput() async throws {
     let page = try String(
       contentsOf: SPFKitProcess.packageRoot.appendingPathComponent("Examples/merge/README.md"), encoding: .utf8)
     let quoted = Self.example.map { "'\($0)'" }.joined(separator: " ")
     #expect(page.contains("$ spfkit merge \(quoted)\n\(Self.merged)\nlookups: 0 of 10\n"))
-    let zone = try SPFKitProcess.run(["merge", "--domain", "example.com", "--zone"] + Self.example)
+    let zone = try await SPFKitProcess.run(["merge", "--domain", "example.com", "--zone"] + Self.example)
     #expect(page.contains(zone.stdout))
-    let refused = try SPFKitProcess.run(["merge", "v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:192.0.2.2 ~all"])
+    let refused = try await SPFKitProcess.run(["merge", "v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:192.0.2.2 ~all"])
     #expect(page.contains(refused.stderr))
-    let decided = try SPFKitProcess.run([
+    let decided = try await SPFKitProcess.run([
       "merge", "--all", "-", "v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:192.0.2.2 ~all",
     ])
     #expect(page.contains(decided.stdout + decided.stderr))
   }
 
-  @Test func mergedRecordLintsClean() throws {
-    let run = try SPFKitProcess.run(["lint", "--strict", Self.merged])
+  @Test func mergedRecordLintsClean() async throws {
+    let run = try await SPFKitProcess.run(["lint", "--strict", Self.merged])
     #expect(run.status == 0)
   }
 
-  @Test func disagreeingAllIsRefused() throws {
-    let run = try SPFKitProcess.run(["merge", "v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:192.0.2.2 ~all"])
+  @Test func disagreeingAllIsRefused() async throws {
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:192.0.2.2 ~all"])
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -50,15 +50,15 @@ import Testing
   }
 
   @Test(arguments: ["~", "softfail", "SOFTFAIL"])
-  func allDecides(_ qualifier: String) throws {
-    let run = try SPFKitProcess.run(["merge", "--all", qualifier, "v=spf1 a -all", "v=spf1 mx ?all"])
+  func allDecides(_ qualifier: String) async throws {
+    let run = try await SPFKitProcess.run(["merge", "--all", qualifier, "v=spf1 a -all", "v=spf1 mx ?all"])
     #expect(run.status == 0)
     #expect(run.stdout == "v=spf1 a mx ~all\n")
     #expect(run.stderr == "lookups: 2 of 10\n")
   }
 
-  @Test func notesGoToStandardError() throws {
-    let run = try SPFKitProcess.run(["merge", "--all", "-", "v=spf1 a redirect=_spf.example.com", "v=spf1 mx -all"])
+  @Test func notesGoToStandardError() async throws {
+    let run = try await SPFKitProcess.run(["merge", "--all", "-", "v=spf1 a redirect=_spf.example.com", "v=spf1 mx -all"])
     #expect(run.status == 0)
     #expect(run.stdout == "v=spf1 a mx -all\n")
     #expect(
@@ -66,36 +66,36 @@ import Testing
     )
   }
 
-  @Test func syntaxErrorNamesTheArgumentAndColumn() throws {
-    let run = try SPFKitProcess.run(["merge", "v=spf1 a -all", "v=spf1 ip4:1.2.3.04 -all"])
+  @Test func syntaxErrorNamesTheArgumentAndColumn() async throws {
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 a -all", "v=spf1 ip4:1.2.3.04 -all"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == "error: <arg2>:1:12: '1.2.3.04' is not a valid IPv4 address: octet has a leading zero\n")
   }
 
-  @Test func presentationFormatColumnsPointIntoTheArgument() throws {
-    let run = try SPFKitProcess.run(["merge", #""v=spf1 ip4:8.8.8.8 " "ip4:1.1.1.01 -all""#])
+  @Test func presentationFormatColumnsPointIntoTheArgument() async throws {
+    let run = try await SPFKitProcess.run(["merge", #""v=spf1 ip4:8.8.8.8 " "ip4:1.1.1.01 -all""#])
     #expect(run.status == 2)
     #expect(run.stderr.hasPrefix("error: <arg1>:1:28: '1.1.1.01'"))
   }
 
-  @Test func standardInputRecordsJoinTheMerge() throws {
-    let run = try SPFKitProcess.run(
+  @Test func standardInputRecordsJoinTheMerge() async throws {
+    let run = try await SPFKitProcess.run(
       ["merge", "v=spf1 a -all", "-"], input: "# records\nv=spf1 mx -all\n\nv=spf1 a -all\n")
     #expect(run.status == 0)
     #expect(run.stdout == "v=spf1 a mx -all\n")
   }
 
-  @Test func standardInputSyntaxErrorNamesTheLine() throws {
-    let run = try SPFKitProcess.run(["merge", "-"], input: "v=spf1 a -all\nv=spf1 ip4:300.1.1.1 -all\n")
+  @Test func standardInputSyntaxErrorNamesTheLine() async throws {
+    let run = try await SPFKitProcess.run(["merge", "-"], input: "v=spf1 a -all\nv=spf1 ip4:300.1.1.1 -all\n")
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("error: <stdin>:2:12: '300.1.1.1'"))
   }
 
-  @Test func tooManyLookupsIsRefused() throws {
+  @Test func tooManyLookupsIsRefused() async throws {
     let includes = (1...11).map { "include:i\($0).example" }.joined(separator: " ")
-    let run = try SPFKitProcess.run(["merge", "v=spf1 \(includes) -all"])
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 \(includes) -all"])
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -103,8 +103,8 @@ import Testing
         + "more than 10 is a permerror (RFC 7208 §4.6.4)\n")
   }
 
-  @Test func jsonCarriesRecordsAndReport() throws {
-    let run = try SPFKitProcess.run(["merge", "--format", "json", "--domain", "example.com", "v=spf1 a -all"])
+  @Test func jsonCarriesRecordsAndReport() async throws {
+    let run = try await SPFKitProcess.run(["merge", "--format", "json", "--domain", "example.com", "v=spf1 a -all"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(
@@ -126,7 +126,7 @@ import Testing
           ],
           "tool" : {
             "name" : "spfkit",
-            "version" : "\(try SPFKitProcess.run(["--version"]).stdout.dropLast())"
+            "version" : "\(try await SPFKitProcess.run(["--version"]).stdout.dropLast())"
           },
           "unlistedAddresses" : {
             "ipv4" : "0",
@@ -155,8 +155,8 @@ import Testing
       "the record is 452 octets, more than 255: an include chain needs '--domain'"
     ),
   ])
-  func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
-    let run = try SPFKitProcess.run(arguments)
+  func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
+    let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("Error: \(message)"))
