@@ -5,7 +5,7 @@ enum SPFKitCommand {
 
   /// Every subcommand, in the order `--help` lists them.
   static let subcommands: [any Command.Type] = [
-    LintCommand.self, ExplainCommand.self,
+    LintCommand.self, ExplainCommand.self, CheckCommand.self,
   ]
 
   static let usage = "spfkit <subcommand> [options]"
