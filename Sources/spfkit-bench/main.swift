@@ -3,6 +3,7 @@ import SPFKit
 
 let benchmarks: [(name: String, run: () async -> Void)] = [
   ("lint", { LintBench.run() }),
+  ("check", { await CheckBench.run() }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"
