@@ -9,8 +9,8 @@ import Testing
     "Usage: spfkit check <ip> <domain> [--sender <address>] [--helo <name>] [--trace] "
     + "[--max-lookups <n>] [--format <format>] [--server <ip[:port]> ...] [--timeout <seconds>] [--deadline <seconds>]"
 
-  @Test func helpIsComplete() throws {
-    let run = try SPFKitProcess.run(["check", "--help"])
+  @Test func helpIsComplete() async throws {
+    let run = try await CheckFixture.run(["check", "--help"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(
@@ -51,8 +51,8 @@ import Testing
           2  usage or input error
 
         """)
-    #expect(try SPFKitProcess.run(["help", "check"]).stdout == run.stdout)
-    #expect(try SPFKitProcess.run(["--help"]).stdout.contains("\n  check                   Evaluate a domain's"))
+    #expect(try await CheckFixture.run(["help", "check"]).stdout == run.stdout)
+    #expect(try await CheckFixture.run(["--help"]).stdout.contains("\n  check                   Evaluate a domain's"))
   }
 
   struct UsageCase: Sendable, CustomStringConvertible {
@@ -117,30 +117,28 @@ import Testing
         + "(host names are not accepted)"),
     UsageCase(arguments: ["192.0.2.1", "example.com", "--trace=yes"], message: "option '--trace' takes no value"),
   ])
-  func badInputExitsTwoNamingTheArgument(_ c: UsageCase) throws {
+  func badInputExitsTwoNamingTheArgument(_ c: UsageCase) async throws {
     // A server that would time out: a usage error must be reported before any query.
-    let run = try SPFKitProcess.run(["check"] + c.arguments + ["--server", "127.0.0.1:9", "--deadline", "0.1"])
+    let run = try await CheckFixture.run(["check"] + c.arguments + ["--server", "127.0.0.1:9", "--deadline", "0.1"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == "Error: \(c.message)\n\(Self.usage)\n  See 'spfkit check --help' for more information.\n")
   }
 
-  /// Seconds `body` took.
-  static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+  /// Runs `spfkit ARGUMENTS` off the cooperative pool; returns what it printed and the seconds it took.
+  static func timed(_ arguments: [String]) async throws -> (SPFKitProcess.Output, Double) {
     let start = ContinuousClock.now
-    let value = try body()
+    let run = try await CheckFixture.run(arguments)
     let elapsed = ContinuousClock.now - start
-    return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return (run, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
-  @Test func silentServerIsATemperrorWithinTheTimeout() throws {
+  @Test func silentServerIsATemperrorWithinTheTimeout() async throws {
     let silent = try LoopbackSocket(.ipv4)  // bound, never read: every query goes unanswered
-    let (run, seconds) = try Self.timed {
-      try SPFKitProcess.run([
-        "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(silent.port)",
-        "--timeout", "0.3",
-      ])
-    }
+    let (run, seconds) = try await Self.timed([
+      "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(silent.port)",
+      "--timeout", "0.3",
+    ])
     #expect(run.status == 1)
     #expect(
       run.stdout == """
@@ -154,14 +152,12 @@ import Testing
     #expect(seconds < 5, "bounded far below the default 3 s timeout twice, with room for a loaded CI machine")
   }
 
-  @Test func globalDeadlineEndsTheRunWhateverTheTimeout() throws {
+  @Test func globalDeadlineEndsTheRunWhateverTheTimeout() async throws {
     let (first, second) = (try LoopbackSocket(.ipv4), try LoopbackSocket(.ipv4))
-    let (run, seconds) = try Self.timed {
-      try SPFKitProcess.run([
-        "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(first.port)",
-        "--server", "127.0.0.1:\(second.port)", "--timeout", "20", "--deadline", "0.5",
-      ])
-    }
+    let (run, seconds) = try await Self.timed([
+      "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(first.port)",
+      "--server", "127.0.0.1:\(second.port)", "--timeout", "20", "--deadline", "0.5",
+    ])
     #expect(run.status == 1)
     #expect(run.stdout.hasPrefix("temperror: "))
     #expect(run.stdout.contains("  why: TXT lookup of 'example.com' failed: timeout\n"))
@@ -169,15 +165,13 @@ import Testing
     #expect(seconds < 5, "the 0.5 s deadline ends the run, not the 20 s timeout")
   }
 
-  @Test func garbledAnswersAreATemperrorNotACrash() throws {
+  @Test func garbledAnswersAreATemperrorNotACrash() async throws {
     let hostile = try HostileDNSServer()
     defer { hostile.stop() }
-    let (run, seconds) = try Self.timed {
-      try SPFKitProcess.run([
-        "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(hostile.port)",
-        "--timeout", "0.5", "--deadline", "3",
-      ])
-    }
+    let (run, seconds) = try await Self.timed([
+      "check", "192.0.2.1", "example.com", "--server", "127.0.0.1:\(hostile.port)",
+      "--timeout", "0.5", "--deadline", "3",
+    ])
     #expect(run.status == 1)
     #expect(run.stdout.hasPrefix("temperror: "), "\(run.stdout)")
     #expect(run.stdout.contains("  why: TXT lookup of 'example.com' failed: "))
