@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
       print("zone: \(error)")
     }
   }),
+  ("check", { await CheckBench.run() }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"
