@@ -1,4 +1,5 @@
 import SPFKit
+import SPFKitTestSupport
 
 /// A deterministic IPv4 address list shaped like real mail infrastructure: runs of consecutive
 /// hosts and /24–/28 blocks inside a few hundred provider /16s, hosts scattered over the whole

@@ -1,4 +1,5 @@
 import SPFKit
+import SPFKitTestSupport
 
 /// Lint throughput over a deterministic corpus of realistic records, about 5 % of them broken.
 enum LintBench {
