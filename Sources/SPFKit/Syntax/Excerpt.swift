@@ -6,9 +6,10 @@ enum Excerpt {
 
   /// The printable excerpt of `bytes`.
   static func of(_ bytes: ArraySlice<UInt8>, limit: Int = Excerpt.limit) -> String {
+    if bytes.count <= limit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let array = Array(bytes.prefix(limit + 4))
-    let isPlain = array.count <= limit && array.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    if isPlain { return String(decoding: array, as: UTF8.self) }
     var text = ""
     var offset = 0
     while offset < array.count {

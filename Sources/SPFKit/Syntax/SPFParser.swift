@@ -106,6 +106,8 @@ enum Quote {
 enum CharacterCheck {
   /// Every invalid character in `range`, in order: a fix must remove all of them, not only the first.
   static func allInvalid(_ bytes: [UInt8], _ range: Range<Int>) -> [SyntaxIssue] {
+    // Almost every term is clean: one tight scan decides that before any issue is built.
+    guard bytes[range].contains(where: { $0 < 0x21 || $0 > 0x7E }) else { return [] }
     var found: [SyntaxIssue] = []
     var start = range.lowerBound
     while start < range.upperBound, let issue = firstInvalid(bytes, start..<range.upperBound) {

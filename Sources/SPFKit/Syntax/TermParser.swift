@@ -99,16 +99,20 @@ struct TermParser {
 extension MechanismKind {
   /// The kind whose name equals `bytes` ignoring ASCII case.
   init?(caseInsensitive bytes: ArraySlice<UInt8>) {
-    // Pack up to 7 lowercased bytes into an integer: no String is built on this hot path.
+    // Pack up to 7 lowercased bytes into an integer and switch on it: no String, no hashing on this hot path.
     guard bytes.count <= 7 else { return nil }
     var key: UInt64 = 0
     for byte in bytes { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-    guard let kind = MechanismKind.packedNames[key] else { return nil }
-    self = kind
+    switch key {
+    case 0x61_6C6C: self = .all
+    case 0x696E_636C_7564_65: self = .include
+    case 0x61: self = .a
+    case 0x6D78: self = .mx
+    case 0x70_7472: self = .ptr
+    case 0x6970_34: self = .ip4
+    case 0x6970_36: self = .ip6
+    case 0x6578_6973_7473: self = .exists
+    default: return nil
+    }
   }
-
-  /// Every mechanism name packed as in `init(caseInsensitive:)`.
-  private static let packedNames: [UInt64: MechanismKind] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
-    (kind.rawValue.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, kind)
-  })
 }

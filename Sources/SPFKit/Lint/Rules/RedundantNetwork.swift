@@ -12,41 +12,68 @@ struct RedundantNetwork: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      let terms = record.record?.terms ?? []
-      let networks = record.tags.indices.filter {
-        record.tags[$0].mechanismKind == .ip4 || record.tags[$0].mechanismKind == .ip6
-      }
+      guard let terms = record.record?.terms else { continue }
+      let networks = Self.networks(of: record, terms)
       guard networks.count > 1 else { continue }
-      for index in networks {
-        let term = terms[index]
-        guard let cover = Self.coveringTerm(of: index, among: networks, in: terms) else { continue }
+      for inner in networks.indices {
+        guard let cover = Self.covering(inner, in: networks, tags: record.tags) else { continue }
+        let term = terms[networks[inner].index]
         diagnostics.append(Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' is covered by '\(record.text(cover.span))'",
+          Self.metadata,
+          "'\(record.text(term.span))' is covered by '\(record.text(terms[networks[cover].index].span))'",
           record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
 
-  /// The term whose network strictly contains the network of `terms[index]` and decides first or
-  /// the same way, if any.
-  static func coveringTerm(of index: Int, among networks: [Int], in terms: [Term]) -> Term? {
-    guard let inner = terms[index].directive else { return nil }
-    for other in networks where other != index {
-      let term = terms[other]
-      guard let outer = term.directive, covers(outer.mechanism, inner.mechanism) else { continue }
-      if other < index { return term }
-      let between = terms[(index + 1)..<other].compactMap(\.directive)
-      if outer.qualifier == inner.qualifier, between.allSatisfy({ $0.qualifier == inner.qualifier }) { return term }
+  /// An ip4 or ip6 network of a record with its term index and qualifier: a plain value, so the
+  /// pairwise comparison below copies no terms.
+  struct Network {
+    let index: Int
+    let qualifier: Qualifier
+    /// The masked first address (IPv4 widened to 128 bits) and the prefix; `isIPv6` keeps families apart.
+    let first: UInt128
+    let prefixLength: Int
+    let isIPv6: Bool
+
+    /// Whether this network strictly contains `other`.
+    func strictlyContains(_ other: Network) -> Bool {
+      guard isIPv6 == other.isIPv6, prefixLength < other.prefixLength else { return false }
+      let width = isIPv6 ? 128 : 32
+      let shift = UInt128(width - prefixLength)
+      return shift >= 128 || first >> shift == other.first >> shift
     }
-    return nil
   }
 
-  /// Whether `outer` is an ip network strictly containing the ip network `inner`.
-  static func covers(_ outer: Mechanism, _ inner: Mechanism) -> Bool {
-    switch (outer, inner) {
-    case (.ip4(let a), .ip4(let b)): a.masked != b.masked && a.contains(b.masked)
-    case (.ip6(let a), .ip6(let b)): a.masked != b.masked && a.contains(b.masked)
-    default: false
+  static func networks(of record: LintedRecord, _ terms: [Term]) -> [Network] {
+    var networks: [Network] = []
+    for (index, tag) in record.tags.enumerated() {
+      guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6 else { continue }
+      switch terms[index].mechanism {
+      case .ip4(let network)?:
+        networks.append(Network(index: index, qualifier: qualifier, first: UInt128(network.first.value),
+                                prefixLength: network.prefixLength, isIPv6: false))
+      case .ip6(let network)?:
+        networks.append(Network(index: index, qualifier: qualifier, first: network.first.value,
+                                prefixLength: network.prefixLength, isIPv6: true))
+      default: continue
+      }
     }
+    return networks
+  }
+
+  /// The network that strictly contains `networks[inner]` and decides first, or decides the same way
+  /// with nothing between them deciding otherwise.
+  static func covering(_ inner: Int, in networks: [Network], tags: [TermTag]) -> Int? {
+    let network = networks[inner]
+    for outer in networks.indices where outer != inner && networks[outer].strictlyContains(network) {
+      if networks[outer].index < network.index { return outer }
+      let between = tags[(network.index + 1)..<networks[outer].index]
+      let sameWay = between.allSatisfy { tag in
+        if case .directive(_, let qualifier) = tag { qualifier == network.qualifier } else { true }
+      }
+      if networks[outer].qualifier == network.qualifier, sameWay { return outer }
+    }
+    return nil
   }
 }
