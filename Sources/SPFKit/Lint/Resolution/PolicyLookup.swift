@@ -32,15 +32,18 @@ public struct PolicyLookup: Hashable, Sendable {
   /// The term's name as a receiver reads it: `include`, `a`, `mx`, `ptr`, `exists` or `redirect`.
   public var kindName: String { term.mechanism?.name ?? "redirect" }
 
-  /// The answer that makes the lookup void for clients of `family` (NXDOMAIN or no records,
+  /// The query that makes the lookup void for clients of `family` (NXDOMAIN or no records,
   /// RFC 7208 §4.6.4), or nil when it is not void. An `a` term is void for IPv4 clients when its
   /// name has no A records and for IPv6 clients when it has no AAAA records; every other term
   /// asks the same question whatever the client.
-  public func voidAnswer(for family: ClientFamily) -> PolicyAnswer? {
-    let relevant =
-      term.tag.mechanismKind == .a ? queries.filter { $0.question.type == family.addressType } : queries
-    return relevant.first(where: { $0.answer.isVoid })?.answer
+  public func voidQuery(for family: ClientFamily) -> PolicyQuery? {
+    queries.first { query in
+      query.answer.isVoid && (term.tag.mechanismKind != .a || query.question.type == family.addressType)
+    }
   }
+
+  /// The answer of `voidQuery(for:)`.
+  public func voidAnswer(for family: ClientFamily) -> PolicyAnswer? { voidQuery(for: family)?.answer }
 
   /// Whether the lookup is void whatever the client (`a`: neither A nor AAAA records).
   public var isVoidForEveryClient: Bool { ClientFamily.allCases.allSatisfy { voidAnswer(for: $0) != nil } }
@@ -67,6 +70,15 @@ public struct PolicyQuery: Hashable, Sendable {
   public init(question: DNSQuestion, answer: PolicyAnswer) {
     self.question = question
     self.answer = answer
+  }
+
+  /// The answer in words: `NXDOMAIN`, `no AAAA records`, `3 MX records`, `REFUSED`.
+  public var answerText: String {
+    switch answer {
+    case .records(let count): "\(count) \(question.type.rawValue) record\(count == 1 ? "" : "s")"
+    case .noData: "no \(question.type.rawValue) records"
+    default: answer.description
+    }
   }
 }
 
