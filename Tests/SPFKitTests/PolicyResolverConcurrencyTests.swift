@@ -29,7 +29,8 @@ final class SlowZoneResolver: DNSResolver, @unchecked Sendable {
 
 struct PolicyResolverConcurrencyTests {
   /// Ten providers, each including one shared policy with two address terms.
-  static let zone = (1...10).map { "p\($0).example.net TXT v=spf1 include:shared.example.net -all" }
+  static let zone =
+    (1...10).map { "p\($0).example.net TXT v=spf1 include:shared.example.net -all" }
     .joined(separator: "\n") + "\nshared.example.net TXT v=spf1 a:h.example.net mx:h.example.net -all"
     + "\nh.example.net A 192.0.2.1\nh.example.net MX h.example.net"
   static let record = "v=spf1 " + (1...10).map { "include:p\($0).example.net" }.joined(separator: " ") + " -all"
@@ -48,8 +49,10 @@ struct PolicyResolverConcurrencyTests {
   @Test func theTreeIsTheSameWhateverOrderAnswersArriveIn() async {
     var trees: Set<PolicyTree> = []
     for _ in 0..<5 {
-      trees.insert(await PolicyResolver(SlowZoneResolver(zone: Self.zone)).tree(of: TXTRecord(text: Self.record),
-                                                                                name: "example.com"))
+      trees.insert(
+        await PolicyResolver(SlowZoneResolver(zone: Self.zone)).tree(
+          of: TXTRecord(text: Self.record),
+          name: "example.com"))
     }
     #expect(trees.count == 1)
   }

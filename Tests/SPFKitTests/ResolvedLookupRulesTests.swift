@@ -19,22 +19,27 @@ struct ResolvedLookupRulesTests {
     """
 
   static let tooMany: [DNSRuleCase] = [
-    DNSRuleCase(marked: "v=spf1 a mx ↓include:_spf.example.net -all", zone: zone,
-                message: "the policy needs 12 DNS lookups: 'include:c.example.org' in the policy of '_spf.example.net' "
-                  + "is lookup 11, past the limit of 10",
-                note: "path: example.com → include:_spf.example.net → include:c.example.org",
-                why: "the 11th lookup is in an included policy: the record's include points there"),
+    DNSRuleCase(
+      marked: "v=spf1 a mx ↓include:_spf.example.net -all", zone: zone,
+      message: "the policy needs 12 DNS lookups: 'include:c.example.org' in the policy of '_spf.example.net' "
+        + "is lookup 11, past the limit of 10",
+      note: "path: example.com → include:_spf.example.net → include:c.example.org",
+      why: "the 11th lookup is in an included policy: the record's include points there"),
     DNSRuleCase(marked: "v=spf1 include:ten.example.net -all", zone: zone, why: "10 lookups through an include"),
-    DNSRuleCase(marked: "v=spf1 include:ten.example.net ↓a -all", zone: zone,
-                message: "'a' is lookup 11", note: "lookups by branch: example.com (11): include:ten.example.net (10), a",
-                why: "the record's own term after a costly include"),
-    DNSRuleCase(marked: "v=spf1 a ↓redirect=r.example.net", zone: zone, note: "path: example.com → redirect=r.example.net",
-                why: "a redirect without all counts and is followed"),
+    DNSRuleCase(
+      marked: "v=spf1 include:ten.example.net ↓a -all", zone: zone,
+      message: "'a' is lookup 11", note: "lookups by branch: example.com (11): include:ten.example.net (10), a",
+      why: "the record's own term after a costly include"),
+    DNSRuleCase(
+      marked: "v=spf1 a ↓redirect=r.example.net", zone: zone, note: "path: example.com → redirect=r.example.net",
+      why: "a redirect without all counts and is followed"),
     DNSRuleCase(marked: "v=spf1 a -all redirect=r.example.net", zone: zone, why: "a redirect beside all is not"),
-    DNSRuleCase(marked: "v=spf1 include:refused.example.net \(aTerms(9)) ↓a:x.example.org -all", zone: zone,
-                message: "needs at least 11 DNS lookups", why: "a refused include still counts one: at least"),
-    DNSRuleCase(marked: "v=spf1 include:nine.example.net -all " + aTerms(5), zone: zone,
-                why: "terms after all are never evaluated"),
+    DNSRuleCase(
+      marked: "v=spf1 include:refused.example.net \(aTerms(9)) ↓a:x.example.org -all", zone: zone,
+      message: "needs at least 11 DNS lookups", why: "a refused include still counts one: at least"),
+    DNSRuleCase(
+      marked: "v=spf1 include:nine.example.net -all " + aTerms(5), zone: zone,
+      why: "terms after all are never evaluated"),
   ]
 
   @Test(arguments: tooMany)
@@ -43,8 +48,10 @@ struct ResolvedLookupRulesTests {
   }
 
   static let near: [DNSRuleCase] = [
-    DNSRuleCase(marked: "v=spf1 ↓include:nine.example.net -all", zone: zone,
-                message: "the policy uses 9 of the 10 DNS lookups (1 in this record, 8 in the policies it includes)", why: "9 lookups"),
+    DNSRuleCase(
+      marked: "v=spf1 ↓include:nine.example.net -all", zone: zone,
+      message: "the policy uses 9 of the 10 DNS lookups (1 in this record, 8 in the policies it includes)",
+      why: "9 lookups"),
     DNSRuleCase(marked: "v=spf1 ↓include:ten.example.net -all", zone: zone, why: "10 lookups"),
     DNSRuleCase(marked: "v=spf1 include:ten.example.net a -all", zone: zone, why: "11 lookups are SPF003"),
     DNSRuleCase(marked: "v=spf1 include:c.example.org \(aTerms(6)) -all", zone: zone, why: "8 lookups"),
@@ -66,31 +73,36 @@ struct ResolvedLookupRulesTests {
     """
 
   @Test func lookupCountPrintsTheTreeWithWhatEachBranchCosts() async throws {
-    let c = DNSRuleCase(marked: "↓v=spf1 mx include:_spf.google.com include:spf.protection.outlook.com -all",
-                        zone: Self.providers, why: "tree")
+    let c = DNSRuleCase(
+      marked: "↓v=spf1 mx include:_spf.google.com include:spf.protection.outlook.com -all",
+      zone: Self.providers, why: "tree")
     let diagnostic = try #require(await DNSRuleHarness.findings("SPF201", c).first)
-    #expect(diagnostic.message == "the policy uses 7 of 10 DNS lookups: 3 in this record, 4 in the policies it includes")
-    #expect(diagnostic.notes == [
-      "example.com (7): mx, include:_spf.google.com (4), include:spf.protection.outlook.com (2)",
-      "example.com → include:_spf.google.com (4): include:_netblocks.google.com (1), include:_netblocks2.google.com (1), "
-        + "include:_netblocks3.google.com (1)",
-      "example.com → include:spf.protection.outlook.com (2): include:spfd.protection.outlook.com (1)",
-    ])
+    #expect(
+      diagnostic.message == "the policy uses 7 of 10 DNS lookups: 3 in this record, 4 in the policies it includes")
+    #expect(
+      diagnostic.notes == [
+        "example.com (7): mx, include:_spf.google.com (4), include:spf.protection.outlook.com (2)",
+        "example.com → include:_spf.google.com (4): include:_netblocks.google.com (1), include:_netblocks2.google.com (1), "
+          + "include:_netblocks3.google.com (1)",
+        "example.com → include:spf.protection.outlook.com (2): include:spfd.protection.outlook.com (1)",
+      ])
     #expect(diagnostic.span == SourceSpan(start: 0, end: 6))
   }
 
   @Test func lookupCountNamesWhatDNSCouldNotAnswer() async throws {
-    let c = DNSRuleCase(marked: "v=spf1 include:refused.example.net a:bad.example.com exists:%{i}.example.com -all",
-                        zone: Self.zone + "\nbad.example.com TIMEOUT", why: "failures")
+    let c = DNSRuleCase(
+      marked: "v=spf1 include:refused.example.net a:bad.example.com exists:%{i}.example.com -all",
+      zone: Self.zone + "\nbad.example.com TIMEOUT", why: "failures")
     let diagnostic = try #require(await DNSRuleHarness.findings("SPF201", c).first)
     #expect(diagnostic.message == "the policy uses at least 3 of 10 DNS lookups: DNS did not answer for all of them")
-    #expect(diagnostic.notes == [
-      "example.com (at least 3): include:refused.example.net (1+, TXT REFUSED), a:bad.example.com, "
-        + "exists:%{i}.example.com",
-      "'refused.example.net' TXT: REFUSED: the lookups of its policy are not counted",
-      "'bad.example.com' A: timeout: whether 'a:bad.example.com' is a void lookup is not known",
-      "'exists:%{i}.example.com' was not looked up: '%{i}' depends on the message",
-    ])
+    #expect(
+      diagnostic.notes == [
+        "example.com (at least 3): include:refused.example.net (1+, TXT REFUSED), a:bad.example.com, "
+          + "exists:%{i}.example.com",
+        "'refused.example.net' TXT: REFUSED: the lookups of its policy are not counted",
+        "'bad.example.com' A: timeout: whether 'a:bad.example.com' is a void lookup is not known",
+        "'exists:%{i}.example.com' was not looked up: '%{i}' depends on the message",
+      ])
   }
 
   @Test func lookupCountWithoutIncludesListsTheTerms() async throws {

@@ -12,22 +12,29 @@ struct VoidLookupTests {
     """
 
   static let cases: [DNSRuleCase] = [
-    DNSRuleCase(marked: "v=spf1 ↓a:gone.example.com a:mail.example.com -all", zone: zone,
-                message: "'gone.example.com' does not exist (NXDOMAIN): 'a:gone.example.com' matches nothing",
-                why: "NXDOMAIN"),
-    DNSRuleCase(marked: "v=spf1 ↓a:txt.example.com ↓mx:txt.example.com ↓exists:txt.example.com -all", zone: zone,
-                why: "NODATA for a (no A or AAAA), mx and exists"),
-    DNSRuleCase(marked: "v=spf1 a:v4.example.com -all", zone: zone,
-                why: "an a name with A records only is void for IPv6 clients alone: SPF004 counts it, SPF116 is quiet"),
-    DNSRuleCase(marked: "v=spf1 ↓↓include:_spf.example.net -all", zone: zone,
-                note: "path: example.com → include:_spf.example.net → a:gone.example.net",
-                why: "void lookups in an included policy point at the include, one finding each"),
-    DNSRuleCase(marked: "v=spf1 include:gone.example.com redirect=gone.example.com", zone: zone,
-                why: "void include and redirect targets are SPF015"),
-    DNSRuleCase(marked: "v=spf1 ↓mx -all", zone: zone, message: "'example.com' has no MX records",
-                why: "a bare mx queries the owner name"),
-    DNSRuleCase(marked: "v=spf1 a:bad.example.com -all", zone: "bad.example.com REFUSED",
-                why: "a refused query is not a void lookup"),
+    DNSRuleCase(
+      marked: "v=spf1 ↓a:gone.example.com a:mail.example.com -all", zone: zone,
+      message: "'gone.example.com' does not exist (NXDOMAIN): 'a:gone.example.com' matches nothing",
+      why: "NXDOMAIN"),
+    DNSRuleCase(
+      marked: "v=spf1 ↓a:txt.example.com ↓mx:txt.example.com ↓exists:txt.example.com -all", zone: zone,
+      why: "NODATA for a (no A or AAAA), mx and exists"),
+    DNSRuleCase(
+      marked: "v=spf1 a:v4.example.com -all", zone: zone,
+      why: "an a name with A records only is void for IPv6 clients alone: SPF004 counts it, SPF116 is quiet"),
+    DNSRuleCase(
+      marked: "v=spf1 ↓↓include:_spf.example.net -all", zone: zone,
+      note: "path: example.com → include:_spf.example.net → a:gone.example.net",
+      why: "void lookups in an included policy point at the include, one finding each"),
+    DNSRuleCase(
+      marked: "v=spf1 include:gone.example.com redirect=gone.example.com", zone: zone,
+      why: "void include and redirect targets are SPF015"),
+    DNSRuleCase(
+      marked: "v=spf1 ↓mx -all", zone: zone, message: "'example.com' has no MX records",
+      why: "a bare mx queries the owner name"),
+    DNSRuleCase(
+      marked: "v=spf1 a:bad.example.com -all", zone: "bad.example.com REFUSED",
+      why: "a refused query is not a void lookup"),
     DNSRuleCase(marked: "v=spf1 -all a:gone.example.com", zone: zone, why: "terms after all are never evaluated"),
   ]
 

@@ -7,46 +7,58 @@ import Testing
 struct LintDomainTests {
   /// Three strings of 240 octets and more: an answer over 512 octets, which named (max-udp-size 512)
   /// truncates over UDP, so the resolver asks again over TCP.
-  static let largeRecord = (0..<3).map { block in
-    "\"" + (block == 0 ? "v=spf1" : "") + (1...16).map { " ip4:8.8.\(block).\($0 * 10)" }.joined() + "\""
-  }.joined(separator: " ") + " \" include:_spf.tree.test -all\""
+  static let largeRecord =
+    (0..<3).map { block in
+      "\"" + (block == 0 ? "v=spf1" : "") + (1...16).map { " ip4:8.8.\(block).\($0 * 10)" }.joined() + "\""
+    }.joined(separator: " ") + " \" include:_spf.tree.test -all\""
 
   static let named = NamedFixture(
     zones: [
-      NamedZone(origin: "tree.test", records: """
-        @ TXT "v=spf1 mx include:_spf.tree.test include:spf.provider.test -all"
-        @ MX 10 mail
-        mail A 192.0.2.10
-        _spf TXT "v=spf1 ip4:192.0.2.0/24 include:_net.tree.test -all"
-        _net TXT "v=spf1 ip4:198.51.100.0/24 -all"
-        partial TXT "v=spf1 include:_spf.refused.test ip4:8.8.8.8 -all"
-        """),
-      NamedZone(origin: "provider.test", records: """
-        spf TXT "v=spf1 a:a1.provider.test a:a2.provider.test -all"
-        a1 A 203.0.113.1
-        a2 A 203.0.113.2
-        """),
-      NamedZone(origin: "over.test", records: """
-        @ TXT "v=spf1 a mx include:_spf.over.test -all"
-        @ A 192.0.2.1
-        @ AAAA 2001:db8::1
-        @ MX 10 @
-        _spf TXT "v=spf1 \((1...7).map { "a:h\($0).over.test" }.joined(separator: " ")) include:c.deep.test -all"
-        \((1...7).map { "h\($0) A 192.0.2.\($0)\nh\($0) AAAA 2001:db8::\($0)" }.joined(separator: "\n"))
-        """),
+      NamedZone(
+        origin: "tree.test",
+        records: """
+          @ TXT "v=spf1 mx include:_spf.tree.test include:spf.provider.test -all"
+          @ MX 10 mail
+          mail A 192.0.2.10
+          _spf TXT "v=spf1 ip4:192.0.2.0/24 include:_net.tree.test -all"
+          _net TXT "v=spf1 ip4:198.51.100.0/24 -all"
+          partial TXT "v=spf1 include:_spf.refused.test ip4:8.8.8.8 -all"
+          """),
+      NamedZone(
+        origin: "provider.test",
+        records: """
+          spf TXT "v=spf1 a:a1.provider.test a:a2.provider.test -all"
+          a1 A 203.0.113.1
+          a2 A 203.0.113.2
+          """),
+      NamedZone(
+        origin: "over.test",
+        records: """
+          @ TXT "v=spf1 a mx include:_spf.over.test -all"
+          @ A 192.0.2.1
+          @ AAAA 2001:db8::1
+          @ MX 10 @
+          _spf TXT "v=spf1 \((1...7).map { "a:h\($0).over.test" }.joined(separator: " ")) include:c.deep.test -all"
+          \((1...7).map { "h\($0) A 192.0.2.\($0)\nh\($0) AAAA 2001:db8::\($0)" }.joined(separator: "\n"))
+          """),
       NamedZone(origin: "deep.test", records: "c TXT \"v=spf1 a -all\"\nc A 192.0.2.99\nc AAAA 2001:db8::99"),
-      NamedZone(origin: "voids.test", records: """
-        @ TXT "v=spf1 a:nx.voids.test mx:txt.voids.test exists:txt.voids.test -all"
-        txt TXT "hello"
-        two TXT "v=spf1 a:nx.voids.test mx:txt.voids.test -all"
-        """),
+      NamedZone(
+        origin: "voids.test",
+        records: """
+          @ TXT "v=spf1 a:nx.voids.test mx:txt.voids.test exists:txt.voids.test -all"
+          txt TXT "hello"
+          two TXT "v=spf1 a:nx.voids.test mx:txt.voids.test -all"
+          """),
       NamedZone(origin: "big.test", records: "@ TXT ( \(largeRecord) )"),
-      NamedZone(origin: "two.test", records: """
-        @ TXT "v=spf1 ip4:8.8.8.8 -all"
-        @ TXT "google-site-verification=abc"
-        @ TXT "v=spf1 ip4:8.8.4.4 -all"
-        """),
-      NamedZone(origin: "refused.test", records: "@ TXT \"v=spf1 -all\"\n_spf TXT \"v=spf1 -all\"", refusesQueries: true),
+      NamedZone(
+        origin: "two.test",
+        records: """
+          @ TXT "v=spf1 ip4:8.8.8.8 -all"
+          @ TXT "google-site-verification=abc"
+          @ TXT "v=spf1 ip4:8.8.4.4 -all"
+          """),
+      NamedZone(
+        origin: "refused.test", records: "@ TXT \"v=spf1 -all\"\n_spf TXT \"v=spf1 -all\"", refusesQueries: true),
     ],
     options: ["max-udp-size 512;"])
 
@@ -60,32 +72,37 @@ struct LintDomainTests {
     let run = try await Self.lint(["--domain", "tree.test"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
-    #expect(run.stdout == """
-      tree.test:1:1: info[SPF201] the policy uses 6 of 10 DNS lookups: 3 in this record, 3 in the policies it includes
-        | v=spf1 mx include:_spf.tree.test include:spf.provider.test -all
-        | ^~~~~~
-        = note: tree.test (6): mx, include:_spf.tree.test (2), include:spf.provider.test (3)
-        = note: tree.test → include:_spf.tree.test (2): include:_net.tree.test (1)
-        = note: tree.test → include:spf.provider.test (3): a:a1.provider.test, a:a2.provider.test
-      1 record checked: 1 info
+    #expect(
+      run.stdout == """
+        tree.test:1:1: info[SPF201] the policy uses 6 of 10 DNS lookups: 3 in this record, 3 in the policies it includes
+          | v=spf1 mx include:_spf.tree.test include:spf.provider.test -all
+          | ^~~~~~
+          = note: tree.test (6): mx, include:_spf.tree.test (2), include:spf.provider.test (3)
+          = note: tree.test → include:_spf.tree.test (2): include:_net.tree.test (1)
+          = note: tree.test → include:spf.provider.test (3): a:a1.provider.test, a:a2.provider.test
+        1 record checked: 1 info
 
-      """)
+        """)
   }
 
   @Test func overTheLimitNamesTheTermAndThePath() async throws {
     let run = try await Self.lint(["--domain", "over.test"])
     #expect(run.status == 1)
-    #expect(run.stdout.contains("""
-      over.test:1:13: error[SPF003] the policy needs 12 DNS lookups: 'include:c.deep.test' in the policy of \
-      '_spf.over.test' is lookup 11, past the limit of 10, so receivers return permerror
-        | v=spf1 a mx include:_spf.over.test -all
-        |             ^~~~~~~~~~~~~~~~~~~~~~
-        = note: path: over.test → include:_spf.over.test → include:c.deep.test
-        = note: lookups by branch: over.test (12): a, mx, include:_spf.over.test (10)
+    #expect(
+      run.stdout.contains(
+        """
+        over.test:1:13: error[SPF003] the policy needs 12 DNS lookups: 'include:c.deep.test' in the policy of \
+        '_spf.over.test' is lookup 11, past the limit of 10, so receivers return permerror
+          | v=spf1 a mx include:_spf.over.test -all
+          |             ^~~~~~~~~~~~~~~~~~~~~~
+          = note: path: over.test → include:_spf.over.test → include:c.deep.test
+          = note: lookups by branch: over.test (12): a, mx, include:_spf.over.test (10)
 
-      """))
-    #expect(run.stdout.contains("over.test:1:1: info[SPF201] the policy uses 12 of 10 DNS lookups: 3 in this record, "
-      + "9 in the policies it includes"))
+        """))
+    #expect(
+      run.stdout.contains(
+        "over.test:1:1: info[SPF201] the policy uses 12 of 10 DNS lookups: 3 in this record, "
+          + "9 in the policies it includes"))
     #expect(run.stdout.hasSuffix("1 record checked: 1 error, 1 info\n"))
   }
 
@@ -138,8 +155,10 @@ struct LintDomainTests {
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(run.stdout.contains("big.test:1:1: warning[SPF101]"))
-    #expect(run.stdout.contains("big.test:1:1: info[SPF201] the policy uses 2 of 10 DNS lookups: 1 in this record, "
-      + "1 in the policies it includes"))
+    #expect(
+      run.stdout.contains(
+        "big.test:1:1: info[SPF201] the policy uses 2 of 10 DNS lookups: 1 in this record, "
+          + "1 in the policies it includes"))
   }
 
   @Test func twoSPFRecordsAtADomainAreSPF001() async throws {
@@ -152,8 +171,10 @@ struct LintDomainTests {
   @Test func resolveFollowsTheIncludesOfRecordArguments() async throws {
     let run = try await Self.lint(["--resolve", "v=spf1 include:_spf.tree.test -all"])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("<arg1>:1:1: info[SPF201] the policy uses 2 of 10 DNS lookups: 1 in this record, "
-      + "1 in the policies it includes"))
+    #expect(
+      run.stdout.contains(
+        "<arg1>:1:1: info[SPF201] the policy uses 2 of 10 DNS lookups: 1 in this record, "
+          + "1 in the policies it includes"))
     #expect(run.stdout.contains("= note: the record (2): include:_spf.tree.test (2)"))
   }
 

@@ -42,17 +42,20 @@ enum DNSRuleHarness {
   }
 
   /// Expects the findings of `code` at the case's markers, with its message and note text.
-  static func expect(_ code: String, _ c: DNSRuleCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+  static func expect(_ code: String, _ c: DNSRuleCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) async
+  {
     let diagnostics = await findings(code, c)
     #expect(diagnostics.map { $0.span?.start ?? -1 } == c.expectedOffsets, sourceLocation: sourceLocation)
     #expect(diagnostics.allSatisfy { $0.code == code && $0.record == 0 }, sourceLocation: sourceLocation)
     if let message = c.message {
-      #expect(diagnostics.allSatisfy { $0.message.contains(message) }, "\(diagnostics.map(\.message))",
-              sourceLocation: sourceLocation)
+      #expect(
+        diagnostics.allSatisfy { $0.message.contains(message) }, "\(diagnostics.map(\.message))",
+        sourceLocation: sourceLocation)
     }
     if let note = c.note {
-      #expect(diagnostics.contains { $0.notes.contains { $0.contains(note) } }, "\(diagnostics.map(\.notes))",
-              sourceLocation: sourceLocation)
+      #expect(
+        diagnostics.contains { $0.notes.contains { $0.contains(note) } }, "\(diagnostics.map(\.notes))",
+        sourceLocation: sourceLocation)
     }
   }
 }

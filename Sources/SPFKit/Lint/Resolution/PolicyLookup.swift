@@ -15,9 +15,10 @@ public struct PolicyLookup: Hashable, Sendable {
   public var child: Int?
 
   /// Creates a lookup not yet asked.
-  public init(term: Term, text: String, target: String? = nil, skip: LookupSkip? = nil, queries: [PolicyQuery] = [],
-              child: Int? = nil)
-  {
+  public init(
+    term: Term, text: String, target: String? = nil, skip: LookupSkip? = nil, queries: [PolicyQuery] = [],
+    child: Int? = nil
+  ) {
     self.term = term
     self.text = text
     self.target = target

@@ -33,29 +33,29 @@ extension PolicyTree {
     }
   }
 
-  /// One line per policy that makes lookups, in tree order: the path to it with what each step
-  /// costs, then its own lookups. `example.com (7): mx, include:_spf.example.net (4)`, then
-  /// `example.com → include:_spf.example.net (4): include:a.example.net (1), ...`.
-  func branchLines(limit: Int = 40) -> [String] {
-    var lines: [String] = []
-    var hidden = 0
-    for (index, node) in nodes.enumerated() where !node.lookups.isEmpty {
-      if case .record = node.outcome {} else { continue }
-      guard lines.count < limit else {
-        hidden += 1
-        continue
-      }
-      var chain: [String] = []
-      var current = node.parent
-      while let reference = current {
-        chain.insert(annotated(self[reference]), at: 0)
-        current = nodes[reference.node].parent
-      }
-      let head = index == 0 ? "\(rootLabel) (\(countText))" : ([rootLabel] + chain).joined(separator: " → ")
-      lines.append(head + ": " + node.lookups.map(annotated).joined(separator: ", "))
+  /// One policy's line: the path to it with what each step costs, then its own lookups.
+  /// `example.com (7): mx, include:_spf.example.net (4)` for the root, then
+  /// `example.com → include:_spf.example.net (4): include:a.example.net (1), a` below it.
+  func branchLine(of node: Int) -> String {
+    var chain: [String] = []
+    var current = nodes[node].parent
+    while let reference = current {
+      chain.insert(annotated(self[reference]), at: 0)
+      current = nodes[reference.node].parent
     }
-    if hidden > 0 { lines.append("\(hidden) more polic\(hidden == 1 ? "y" : "ies") not shown") }
-    return lines
+    let head = node == 0 ? "\(rootLabel) (\(countText))" : ([rootLabel] + chain).joined(separator: " → ")
+    return head + ": " + nodes[node].lookups.map(annotated).joined(separator: ", ")
+  }
+
+  /// The line of every policy that was read and makes lookups, in tree order, at most `limit`.
+  func branchLines(limit: Int = 40) -> [String] {
+    let shown = nodes.indices.filter { index in
+      guard case .record = nodes[index].outcome else { return false }
+      return !nodes[index].lookups.isEmpty
+    }
+    let lines = shown.prefix(limit).map(branchLine(of:))
+    let hidden = shown.count - lines.count
+    return hidden > 0 ? lines + ["\(hidden) more polic\(hidden == 1 ? "y" : "ies") not shown"] : lines
   }
 
   /// What kept the count or the void lookups from being known, one line each, without repeats:
@@ -72,8 +72,9 @@ extension PolicyTree {
       } else if lookup.followsPolicy, let skip = lookup.skip {
         add("'\(lookup.text)'\(place) was not followed: \(skip): the lookups of its policy are not counted")
       } else if let failure = lookup.failures.first {
-        add("'\(failure.question.name)' \(failure.question.type.rawValue): \(failure.answer): "
-          + "whether '\(lookup.text)'\(place) is a void lookup is not known")
+        add(
+          "'\(failure.question.name)' \(failure.question.type.rawValue): \(failure.answer): "
+            + "whether '\(lookup.text)'\(place) is a void lookup is not known")
       } else if let skip = lookup.skip, skip != .ptr {
         add("'\(lookup.text)'\(place) was not looked up: \(skip)")
       }

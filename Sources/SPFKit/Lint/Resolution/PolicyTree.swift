@@ -56,9 +56,10 @@ public struct PolicyNode: Hashable, Sendable {
   public var lookups: [PolicyLookup]
 
   /// Creates a node.
-  public init(name: String?, depth: Int, parent: LookupReference?, outcome: PolicyOutcome,
-              lookups: [PolicyLookup] = [])
-  {
+  public init(
+    name: String?, depth: Int, parent: LookupReference?, outcome: PolicyOutcome,
+    lookups: [PolicyLookup] = []
+  ) {
     self.name = name
     self.depth = depth
     self.parent = parent

@@ -24,8 +24,9 @@ extension PolicyTreeBuilder {
       usesDomain = true
     }
     if usesDomain, domain == nil { return .skip(.unknownDomain) }
-    let context = MacroContext(sender: "", localPart: "", senderDomain: "", domain: domain ?? "",
-                               clientIP: .v4(IPv4Address(0, 0, 0, 0)), helo: "")
+    let context = MacroContext(
+      sender: "", localPart: "", senderDomain: "", domain: domain ?? "",
+      clientIP: .v4(IPv4Address(0, 0, 0, 0)), helo: "")
     let name = MacroExpander.targetName(spec, in: context)
     if let problem = DomainName.problem(name) { return .skip(.invalidName(problem)) }
     return .name(DNSQuestion.normalize(name))

@@ -25,8 +25,11 @@ struct PolicyTreeBuilder {
   /// Resolves the tree of `root`, a record published at `name`.
   mutating func build(root: TXTRecord, name: String?, resolver: CachingResolver) async -> PolicyTree {
     let parsed = SPFParser.parse(root.joined)
-    nodes = [PolicyNode(name: name, depth: 0, parent: nil, outcome: .record(root, syntaxErrors: parsed.issues.count),
-                        lookups: Self.lookups(of: parsed.record, in: root))]
+    nodes = [
+      PolicyNode(
+        name: name, depth: 0, parent: nil, outcome: .record(root, syntaxErrors: parsed.issues.count),
+        lookups: Self.lookups(of: parsed.record, in: root))
+    ]
     var level = [0]
     while !level.isEmpty {
       var plans: [Plan] = []
@@ -107,8 +110,10 @@ struct PolicyTreeBuilder {
     guard lookup.followsPolicy, let target = lookup.target else { return nil }
     let (outcome, lookups) = Self.policy(result(plan.questions[0]))
     lookup.child = nodes.count
-    nodes.append(PolicyNode(name: target, depth: nodes[reference.node].depth + 1, parent: reference, outcome: outcome,
-                            lookups: lookups))
+    nodes.append(
+      PolicyNode(
+        name: target, depth: nodes[reference.node].depth + 1, parent: reference, outcome: outcome,
+        lookups: lookups))
     if case .record = outcome { return lookup.child }
     return nil
   }

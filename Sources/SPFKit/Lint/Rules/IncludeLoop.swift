@@ -22,11 +22,12 @@ struct IncludeLoop: Rule {
         let lookup = tree[step.reference]
         guard let child = lookup.child, tree.nodes[child].outcome == .loop, let target = lookup.target else { continue }
         guard seen.insert("\(step.entry.lookup) \(tree.path(to: step))").inserted else { continue }
-        diagnostics.append(Diagnostic(
-          Self.metadata,
-          "'\(lookup.text)'\(tree.place(of: step)) leads back to '\(target)', which is already on the include path: "
-            + "receivers return permerror",
-          record: record.index, span: tree[step.entry].term.span, notes: ["loop: \(tree.path(to: step))"]))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "'\(lookup.text)'\(tree.place(of: step)) leads back to '\(target)', which is already on the include path: "
+              + "receivers return permerror",
+            record: record.index, span: tree[step.entry].term.span, notes: ["loop: \(tree.path(to: step))"]))
       }
     }
   }

@@ -29,10 +29,11 @@ struct IncludeWithoutRecord: Rule {
         }
         let place = tree.place(of: step)
         guard seen.insert("\(step.entry.lookup) \(lookup.text)\(place)").inserted else { continue }
-        diagnostics.append(Diagnostic(
-          Self.metadata,
-          "\(lookup.kindName) target '\(target)' \(problem): '\(lookup.text)'\(place) makes receivers return permerror",
-          record: record.index, span: tree[step.entry].term.span, notes: tree.pathNotes(step)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "\(lookup.kindName) target '\(target)' \(problem): '\(lookup.text)'\(place) makes receivers return permerror",
+            record: record.index, span: tree[step.entry].term.span, notes: tree.pathNotes(step)))
       }
     }
   }

@@ -26,16 +26,18 @@ struct LookupCount: Rule {
       guard lookups.count > 0 else { continue }
       let followsOthers = record.tags.contains { $0.mechanismKind == .include || $0 == .redirect }
       let scope = followsOthers ? " in this record, plus what its includes use" : ""
-      diagnostics.append(Diagnostic(
-        Self.metadata,
-        "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
-        record: record.index, span: spf.versionSpan))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
+          record: record.index, span: spf.versionSpan))
     }
   }
 
-  private func check(_ tree: PolicyTree, record: LintedRecord, versionSpan: SourceSpan,
-                     into diagnostics: inout [Diagnostic])
-  {
+  private func check(
+    _ tree: PolicyTree, record: LintedRecord, versionSpan: SourceSpan,
+    into diagnostics: inout [Diagnostic]
+  ) {
     let count = tree.lookupCount()
     let unresolved = tree.unresolvedNotes()
     guard count > 0 || !unresolved.isEmpty else { return }
@@ -44,13 +46,15 @@ struct LookupCount: Rule {
     if !tree.isExact() {
       message = "the policy uses \(tree.countText) of 10 DNS lookups: DNS did not answer for all of them"
     } else if count > own {
-      message = "the policy uses \(count) of 10 DNS lookups: \(own) in this record, \(count - own) in the policies it "
+      message =
+        "the policy uses \(count) of 10 DNS lookups: \(own) in this record, \(count - own) in the policies it "
         + "includes"
     } else {
       message = "the policy uses \(count) of 10 DNS lookups: " + tree.root.lookups.map(\.text).joined(separator: ", ")
     }
     let branches = count > own || !tree.isExact() ? tree.branchLines() : []
-    diagnostics.append(Diagnostic(
-      Self.metadata, message, record: record.index, span: versionSpan, notes: branches + unresolved))
+    diagnostics.append(
+      Diagnostic(
+        Self.metadata, message, record: record.index, span: versionSpan, notes: branches + unresolved))
   }
 }

@@ -23,10 +23,12 @@ struct LookupLimitNear: Rule {
       guard let lookups = record.lookups, Self.near.contains(lookups.count), let last = lookups.terms.last else {
         continue
       }
-      diagnostics.append(Diagnostic(
-        Self.metadata,
-        "the record uses \(lookups.count) of the 10 DNS lookups (not counting its includes): one more breaks it",
-        record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "the record uses \(lookups.count) of the 10 DNS lookups (not counting its includes): one more breaks it",
+          record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"])
+      )
     }
   }
 
@@ -36,9 +38,10 @@ struct LookupLimitNear: Rule {
     guard Self.near.contains(steps.count), let last = steps.last else { return }
     let own = tree.root.lookups.count
     let share = steps.count > own ? " (\(own) in this record, \(steps.count - own) in the policies it includes)" : ""
-    diagnostics.append(Diagnostic(
-      Self.metadata, "the policy uses \(tree.countText) of the 10 DNS lookups\(share): one more breaks it",
-      record: record.index, span: tree[last.entry].term.span,
-      notes: ["lookups by branch: \(tree.branchLines(limit: 1)[0])"]))
+    diagnostics.append(
+      Diagnostic(
+        Self.metadata, "the policy uses \(tree.countText) of the 10 DNS lookups\(share): one more breaks it",
+        record: record.index, span: tree[last.entry].term.span,
+        notes: ["lookups by branch: \(tree.branchLine(of: 0))"]))
   }
 }

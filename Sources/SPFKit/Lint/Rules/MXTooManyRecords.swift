@@ -26,11 +26,12 @@ struct MXTooManyRecords: Rule {
         else { continue }
         let place = tree.place(of: step)
         guard seen.insert("\(step.entry.lookup) \(lookup.text)\(place)").inserted else { continue }
-        diagnostics.append(Diagnostic(
-          Self.metadata,
-          "'\(target)' has \(count) MX records: '\(lookup.text)'\(place) may look up at most 10, so receivers return "
-            + "permerror",
-          record: record.index, span: tree[step.entry].term.span, notes: tree.pathNotes(step)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "'\(target)' has \(count) MX records: '\(lookup.text)'\(place) may look up at most 10, so receivers return "
+              + "permerror",
+            record: record.index, span: tree[step.entry].term.span, notes: tree.pathNotes(step)))
       }
     }
   }

@@ -28,12 +28,13 @@ struct TooManyLookups: Rule {
       }
       guard let lookups = record.lookups, lookups.count > RecordLookups.limit else { continue }
       let crossing = lookups.terms[RecordLookups.limit]
-      diagnostics.append(Diagnostic(
-        Self.metadata,
-        "the record needs \(lookups.count) DNS lookups: '\(record.text(crossing.span))' is lookup 11, past the limit "
-          + "of 10, so receivers return permerror",
-        record: record.index, span: crossing.span,
-        notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "the record needs \(lookups.count) DNS lookups: '\(record.text(crossing.span))' is lookup 11, past the limit "
+            + "of 10, so receivers return permerror",
+          record: record.index, span: crossing.span,
+          notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
     }
   }
 
@@ -42,11 +43,12 @@ struct TooManyLookups: Rule {
     let steps = tree.steps
     guard steps.count > RecordLookups.limit else { return }
     let crossing = steps[RecordLookups.limit]
-    diagnostics.append(Diagnostic(
-      Self.metadata,
-      "the policy needs \(tree.countText) DNS lookups: '\(tree[crossing.reference].text)'\(tree.place(of: crossing)) "
-        + "is lookup 11, past the limit of 10, so receivers return permerror",
-      record: record.index, span: tree[crossing.entry].term.span,
-      notes: ["path: \(tree.path(to: crossing))", "lookups by branch: \(tree.branchLines(limit: 1)[0])"]))
+    diagnostics.append(
+      Diagnostic(
+        Self.metadata,
+        "the policy needs \(tree.countText) DNS lookups: '\(tree[crossing.reference].text)'\(tree.place(of: crossing)) "
+          + "is lookup 11, past the limit of 10, so receivers return permerror",
+        record: record.index, span: tree[crossing.entry].term.span,
+        notes: ["path: \(tree.path(to: crossing))", "lookups by branch: \(tree.branchLine(of: 0))"]))
   }
 }

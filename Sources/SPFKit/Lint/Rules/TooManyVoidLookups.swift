@@ -34,12 +34,13 @@ struct TooManyVoidLookups: Rule {
         let void = tree[step.reference]
         return "\(tree.label(void)): \(void.voidQuery(for: family)?.answerText ?? "void")"
       }
-      diagnostics.append(Diagnostic(
-        Self.metadata,
-        "the policy makes \(voids.count) void DNS lookups\(clients): '\(tree.label(tree[crossing.reference]))'"
-          + "\(tree.place(of: crossing)) is void lookup 3, past the limit of 2, so receivers return permerror",
-        record: record.index, span: tree[crossing.entry].term.span,
-        notes: ["void lookups in order: " + listed.joined(separator: ", ")] + tree.pathNotes(crossing)))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "the policy makes \(voids.count) void DNS lookups\(clients): '\(tree.label(tree[crossing.reference]))'"
+            + "\(tree.place(of: crossing)) is void lookup 3, past the limit of 2, so receivers return permerror",
+          record: record.index, span: tree[crossing.entry].term.span,
+          notes: ["void lookups in order: " + listed.joined(separator: ", ")] + tree.pathNotes(crossing)))
     }
   }
 }

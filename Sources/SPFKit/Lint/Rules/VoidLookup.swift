@@ -35,10 +35,11 @@ struct VoidLookup: Rule {
         default: what = "has no A records"
         }
         let term = tree[step.entry].term
-        diagnostics.append(Diagnostic(
-          Self.metadata, "'\(target)' \(what): '\(lookup.text)'\(place) matches nothing and is a void lookup",
-          record: record.index, span: term.span, fix: step.via.isEmpty ? .removing(term, in: record) : nil,
-          notes: tree.pathNotes(step)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(target)' \(what): '\(lookup.text)'\(place) matches nothing and is a void lookup",
+            record: record.index, span: term.span, fix: step.via.isEmpty ? .removing(term, in: record) : nil,
+            notes: tree.pathNotes(step)))
       }
     }
   }
