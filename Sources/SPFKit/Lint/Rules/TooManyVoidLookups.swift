@@ -9,8 +9,8 @@ struct TooManyVoidLookups: Rule {
   static let metadata = RuleMetadata(
     code: "SPF004", slug: "too-many-void-lookups", severity: .error,
     summary: "more than 2 void DNS lookups",
-    rationale: "RFC 7208 §4.6.4 lets receivers stop after 2 'void lookups', terms whose name does not exist "
-      + "(NXDOMAIN) or has no records of the type asked; most do, and return permerror. Names that used to "
+    rationale: "RFC 7208 §4.6.4 says receivers should allow at most 2 'void lookups', terms whose name does not "
+      + "exist (NXDOMAIN) or has no records of the type asked, and return permerror past them. Names that used to "
       + "exist and records of retired providers pile up void lookups. The count runs through the include tree, "
       + "for IPv4 and for IPv6 clients: 'a' asks for AAAA records when the client is IPv6. In the example, the "
       + "three names do not exist.",
