@@ -3,7 +3,8 @@ import SPFKitTestSupport
 import Testing
 
 /// `spfkit lint --domain` and `--resolve` against a real BIND `named` on loopback.
-@Suite(.enabled(if: NamedServer.testsEnabled, Comment(rawValue: NamedServer.skipNote)))
+/// Serialized: the runs share two cores with timing tests of the resolver; one child at a time keeps the load low.
+@Suite(.serialized, .enabled(if: NamedServer.testsEnabled, Comment(rawValue: NamedServer.skipNote)))
 struct LintDomainTests {
   /// Three strings of 240 octets and more: an answer over 512 octets, which named (max-udp-size 512)
   /// truncates over UDP, so the resolver asks again over TCP.
@@ -65,7 +66,7 @@ struct LintDomainTests {
   /// Runs `spfkit lint` with `arguments` against the fixture server.
   static func lint(_ arguments: [String]) async throws -> SPFKitProcess.Output {
     let server = try await named.server()
-    return try SPFKitProcess.run(["lint", "--server", server.ipv4Server, "--timeout", "5"] + arguments)
+    return try await SPFKitProcess.run(detached: ["lint", "--server", server.ipv4Server, "--timeout", "5"] + arguments)
   }
 
   @Test func aDomainIsLintedWithItsWholeIncludeTree() async throws {
