@@ -12,7 +12,8 @@ let package = Package(
     .target(name: "SPFKit"),
     .target(name: "SPFKitDNS", dependencies: ["SPFKit"]),
     .executableTarget(name: "spfkit", dependencies: ["SPFKit", "SPFKitDNS"]),
-    .executableTarget(name: "spfkit-bench", dependencies: ["SPFKit", "SPFKitDNS"]),
+    // The bench starts a real named through the test-support harness for `spfkit-bench check`.
+    .executableTarget(name: "spfkit-bench", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),
     // Test fixtures shared by both test targets: a real BIND named on loopback, seeded randomness.
     .target(name: "SPFKitTestSupport", dependencies: ["SPFKit"]),
     .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),

@@ -3,6 +3,16 @@ import SPFKit
 
 let benchmarks: [(name: String, run: () async -> Void)] = [
   ("lint", { LintBench.run() }),
+  ("aggregate", { AggregateBench.run(CommandLine.arguments.dropFirst(2)) }),
+  ("zone", {
+    // spfkit-bench zone [LINES]: the zone reader against named-checkzone.
+    do {
+      try ZoneBench.run(lines: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
+    } catch {
+      print("zone: \(error)")
+    }
+  }),
+  ("check", { await CheckBench.run() }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

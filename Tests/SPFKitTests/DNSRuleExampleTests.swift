@@ -15,9 +15,10 @@ struct DNSRuleExampleTests {
     let metadata = try #require(RuleCatalog.rule(named: code)?.metadata)
     let resolver = PolicyResolver(InMemoryResolver(zone: RuleExampleZone.zone))
     for (records, triggers) in [(metadata.triggering, true), (metadata.nonTriggering, false)] {
-      let diagnostics = await Linter().lint(records.map(TXTRecord.init), name: "example.com", resolvingWith: resolver)
+      let diagnostics = await Linter().lint(
+        records.map { TXTRecord(text: $0) }, name: "example.com", resolvingWith: resolver)
       #expect(diagnostics.contains { $0.code == code } == triggers, "\(records)")
-      let linted = Linter().lint(records.map(TXTRecord.init), name: "example.com")
+      let linted = Linter().lint(records.map { TXTRecord(text: $0) }, name: "example.com")
       #expect(!linted.contains { $0.code == code }, "a DNS rule finds nothing without DNS: \(records)")
     }
   }

@@ -66,7 +66,9 @@ struct PolicyResolverConcurrencyTests {
   }
 
   @Test func resolveKeysTreesBySelectedRecord() async throws {
-    let records = ["google-site-verification=x", "v=spf1 include:p1.example.net -all", "v=spf2 mx"].map(TXTRecord.init)
+    let records = ["google-site-verification=x", "v=spf1 include:p1.example.net -all", "v=spf2 mx"].map {
+      TXTRecord(text: $0)
+    }
     let facts = await PolicyResolver(InMemoryResolver(zone: Self.zone)).resolve(records, name: "Example.COM.")
     #expect(facts.name == "example.com")
     #expect(Array(facts.trees.keys) == [1])

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct HelpTests {
-  @Test func lintHelpIsComplete() throws {
-    let run = try SPFKitProcess.run(["lint", "--help"])
+  @Test func lintHelpIsComplete() async throws {
+    let run = try await SPFKitProcess.run(["lint", "--help"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
     #expect(run.stdout == """
@@ -49,25 +49,25 @@ import Testing
       """)
   }
 
-  @Test func rootHelpListsEverySubcommand() throws {
-    let run = try SPFKitProcess.run(["--help"])
+  @Test func rootHelpListsEverySubcommand() async throws {
+    let run = try await SPFKitProcess.run(["--help"])
     #expect(run.status == 0)
     #expect(run.stdout.hasPrefix("OVERVIEW: Lint, explain, evaluate and generate SPF records (RFC 7208).\n"))
     for name in ["lint", "explain"] { #expect(run.stdout.contains("\n  \(name) "), "\(name)") }
-    let viaHelp = try SPFKitProcess.run(["help", "lint"])
-    let direct = try SPFKitProcess.run(["lint", "--help"])
+    let viaHelp = try await SPFKitProcess.run(["help", "lint"])
+    let direct = try await SPFKitProcess.run(["lint", "--help"])
     #expect(viaHelp.stdout == direct.stdout)
   }
 
-  @Test func versionPrintsTheVersion() throws {
-    let run = try SPFKitProcess.run(["--version"])
+  @Test func versionPrintsTheVersion() async throws {
+    let run = try await SPFKitProcess.run(["--version"])
     #expect(run.status == 0)
     #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
   }
 
   @Test(arguments: [[], ["frobnicate"]])
-  func missingOrUnknownSubcommandExitsTwo(_ arguments: [String]) throws {
-    let run = try SPFKitProcess.run(arguments)
+  func missingOrUnknownSubcommandExitsTwo(_ arguments: [String]) async throws {
+    let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("Error: "))

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 @Suite struct LintCommandTests {
-  @Test func cleanRecordExitsZero() throws {
-    let run = try SPFKitProcess.run(["lint", "v=spf1 ip4:192.0.2.0/24 -all"].map { $0.replacingOccurrences(of: "192.0.2.0/24", with: "8.8.8.0/24") })
+  @Test func cleanRecordExitsZero() async throws {
+    let run = try await SPFKitProcess.run(["lint", "v=spf1 ip4:192.0.2.0/24 -all"].map { $0.replacingOccurrences(of: "192.0.2.0/24", with: "8.8.8.0/24") })
     #expect(run.status == 0)
     #expect(run.stdout == "1 record checked: no problems\n")
     #expect(run.stderr.isEmpty)
   }
 
-  @Test func errorPrintsCompilerStyleLineWithCaret() throws {
-    let run = try SPFKitProcess.run(["lint", "v=spf1 ip4:1.2.3.04 -all"])
+  @Test func errorPrintsCompilerStyleLineWithCaret() async throws {
+    let run = try await SPFKitProcess.run(["lint", "v=spf1 ip4:1.2.3.04 -all"])
     #expect(run.status == 1)
     #expect(run.stdout == """
       <arg1>:1:12: error[SPF007] '1.2.3.04' is not a valid IPv4 address: octet has a leading zero
@@ -22,37 +22,37 @@ import Testing
     #expect(run.stderr.isEmpty)
   }
 
-  @Test func presentationFormatColumnsPointIntoTheArgument() throws {
-    let run = try SPFKitProcess.run(["lint", #""v=spf1 ip4:8.8.8.8 " "ip4:1.1.1.01 -all""#])
+  @Test func presentationFormatColumnsPointIntoTheArgument() async throws {
+    let run = try await SPFKitProcess.run(["lint", #""v=spf1 ip4:8.8.8.8 " "ip4:1.1.1.01 -all""#])
     #expect(run.status == 1)
     // Joined offset 23 is the 4th byte of the second string, which starts at column 24 of the argument.
     #expect(run.stdout.hasPrefix("<arg1>:1:28: error[SPF007] '1.1.1.01'"))
   }
 
-  @Test func twoRecordsAtOneNameAreMultipleRecords() throws {
-    let run = try SPFKitProcess.run(["lint", "v=spf1 ip4:8.8.8.8 -all", "v=spf1 ip4:9.9.9.9 -all"])
+  @Test func twoRecordsAtOneNameAreMultipleRecords() async throws {
+    let run = try await SPFKitProcess.run(["lint", "v=spf1 ip4:8.8.8.8 -all", "v=spf1 ip4:9.9.9.9 -all"])
     #expect(run.status == 1)
     #expect(run.stdout.contains("<arg2>:1:1: error[SPF001] the name publishes 2 SPF records"))
   }
 
-  @Test func warningsFailOnlyWhenStrict() throws {
-    let lenient = try SPFKitProcess.run(["lint", "v=spf1 ip4:8.8.8.8 ?all"])
+  @Test func warningsFailOnlyWhenStrict() async throws {
+    let lenient = try await SPFKitProcess.run(["lint", "v=spf1 ip4:8.8.8.8 ?all"])
     #expect(lenient.status == 0)
     #expect(lenient.stdout.contains("warning[SPF104]"))
-    let strict = try SPFKitProcess.run(["lint", "--strict", "v=spf1 ip4:8.8.8.8 ?all"])
+    let strict = try await SPFKitProcess.run(["lint", "--strict", "v=spf1 ip4:8.8.8.8 ?all"])
     #expect(strict.status == 1)
   }
 
-  @Test func disableRemovesARuleByCodeOrSlug() throws {
+  @Test func disableRemovesARuleByCodeOrSlug() async throws {
     for name in ["SPF104", "neutral-all", "spf104,SPF102"] {
-      let run = try SPFKitProcess.run(["lint", "--strict", "--disable", name, "v=spf1 ip4:8.8.8.8 ?all"])
+      let run = try await SPFKitProcess.run(["lint", "--strict", "--disable", name, "v=spf1 ip4:8.8.8.8 ?all"])
       #expect(run.status == 0, "\(name)")
       #expect(!run.stdout.contains("SPF104"), "\(name)")
     }
   }
 
-  @Test func unknownRuleInDisableIsAUsageError() throws {
-    let run = try SPFKitProcess.run(["lint", "--disable", "SPF999", "v=spf1 -all"])
+  @Test func unknownRuleInDisableIsAUsageError() async throws {
+    let run = try await SPFKitProcess.run(["lint", "--disable", "SPF999", "v=spf1 -all"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == """
@@ -74,21 +74,21 @@ import Testing
     (["lint", "--domain", "a..example.com"], "invalid domain name 'a..example.com' for '--domain'"),
     (["lint", "--resolve", "--server", "nonsense", "v=spf1 -all"], "invalid value 'nonsense' for '--server'"),
   ])
-  func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
-    let run = try SPFKitProcess.run(arguments)
+  func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
+    let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("Error: \(message)"))
   }
 
-  @Test func malformedPresentationArgumentNamesTheArgument() throws {
-    let run = try SPFKitProcess.run(["lint", #""v=spf1 -all"#])
+  @Test func malformedPresentationArgumentNamesTheArgument() async throws {
+    let run = try await SPFKitProcess.run(["lint", #""v=spf1 -all"#])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == "error: <arg1>:1:1: unterminated character-string: no closing '\"'\n")
   }
 
-  @Test func standardInputLintsEachLineAlone() throws {
+  @Test func standardInputLintsEachLineAlone() async throws {
     let input = """
       v=spf1 ip4:8.8.8.8 -all
       # a comment line
@@ -96,25 +96,25 @@ import Testing
       v=spf1 ip4:8.8.8.8 ip4:1.2.3.04 -all
       v=spf1 ip4:9.9.9.9 -all
       """
-    let run = try SPFKitProcess.run(["lint", "-"], input: input)
+    let run = try await SPFKitProcess.run(["lint", "-"], input: input)
     #expect(run.status == 1)
     #expect(run.stdout.contains("<stdin>:4:24: error[SPF007]"))
     #expect(!run.stdout.contains("SPF001"), "records on separate lines are separate names")
     #expect(run.stdout.hasSuffix("3 records checked: 1 error\n"))
   }
 
-  @Test func badLineOnStandardInputIsAnInputErrorButTheRestIsLinted() throws {
-    let run = try SPFKitProcess.run(["lint", "-"], input: "\"v=spf1 -all\n v=spf1 -all\nv=spf1 ip4:8.8.8.8 -all\n")
+  @Test func badLineOnStandardInputIsAnInputErrorButTheRestIsLinted() async throws {
+    let run = try await SPFKitProcess.run(["lint", "-"], input: "\"v=spf1 -all\n v=spf1 -all\nv=spf1 ip4:8.8.8.8 -all\n")
     #expect(run.status == 2)
     #expect(run.stderr.contains("<stdin>:1:1: error: unterminated character-string"))
     #expect(run.stdout.contains("<stdin>:2:1: error[SPF012]"))
   }
 
-  @Test func hostileBytesOnStandardInputNeverCrash() throws {
+  @Test func hostileBytesOnStandardInputNeverCrash() async throws {
     var input: [UInt8] = Array("v=spf1 ip4:8.8.8.8 ".utf8) + [0x00, 0xFF, 0xC3, 0x28, 0x09] + Array(" -all\n".utf8)
     input += Array("v=spf1 ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 1 << 20) + [0x0A]
     input += Array("v=spf1 %{".utf8) + [0x0A]
-    let run = try SPFKitProcess.run(["lint", "-"], stdin: input)
+    let run = try await SPFKitProcess.run(["lint", "-"], stdin: input)
     #expect(run.status == 1)
     #expect(run.stdout.contains("<stdin>:1:20: error[SPF013] a NUL byte in the record"))
     #expect(run.stdout.contains("error[SPF006]"))
@@ -123,8 +123,8 @@ import Testing
     #expect(run.stdout.split(separator: "\n").allSatisfy { $0.utf8.count < 400 }, "long text is cut in messages")
   }
 
-  @Test func jsonOutputIsOneDocument() throws {
-    let run = try SPFKitProcess.run(["lint", "--format", "json", "v=spf1 ip4:192.0.2.5/24 -all"])
+  @Test func jsonOutputIsOneDocument() async throws {
+    let run = try await SPFKitProcess.run(["lint", "--format", "json", "v=spf1 ip4:192.0.2.5/24 -all"])
     #expect(run.status == 0)
     let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(document["version"] as? Int == 1)
@@ -141,8 +141,8 @@ import Testing
     #expect(fix["title"] as? String == "replace 'ip4:192.0.2.5/24' with 'ip4:192.0.2.0/24'")
   }
 
-  @Test func colourNeverGoesIntoAPipe() throws {
-    let run = try SPFKitProcess.run(["lint", "v=spf1 +all"], environment: ["TERM": "xterm-256color"])
+  @Test func colourNeverGoesIntoAPipe() async throws {
+    let run = try await SPFKitProcess.run(["lint", "v=spf1 +all"], environment: ["TERM": "xterm-256color"])
     #expect(!run.stdout.contains("\u{1B}["))
   }
 }

@@ -66,7 +66,7 @@ struct LintDomainTests {
   /// Runs `spfkit lint` with `arguments` against the fixture server.
   static func lint(_ arguments: [String]) async throws -> SPFKitProcess.Output {
     let server = try await named.server()
-    return try await SPFKitProcess.run(detached: ["lint", "--server", server.ipv4Server, "--timeout", "5"] + arguments)
+    return try await SPFKitProcess.run(["lint", "--server", server.ipv4Server, "--timeout", "5"] + arguments)
   }
 
   @Test func aDomainIsLintedWithItsWholeIncludeTree() async throws {

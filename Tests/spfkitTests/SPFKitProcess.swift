@@ -26,8 +26,23 @@ struct SPFKitProcess {
   }()
 
   /// Runs `spfkit` with arguments, optional standard input bytes and extra environment.
+  ///
+  /// The child is waited for on a thread of its own: blocking one of the few threads of the
+  /// cooperative pool would stall every other test running meanwhile (and their timeouts).
   static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-                  directory: URL? = nil) throws -> Output
+                  directory: URL? = nil) async throws -> Output
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(with: Result {
+          try runBlocking(arguments, stdin: stdin, environment: environment, directory: directory)
+        })
+      }.start()
+    }
+  }
+
+  private static func runBlocking(_ arguments: [String], stdin: [UInt8]?, environment: [String: String],
+                                  directory: URL?) throws -> Output
   {
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
@@ -64,8 +79,8 @@ struct SPFKitProcess {
   }
 
   /// Runs `spfkit` with text on standard input.
-  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Output {
-    try run(arguments, stdin: Array(input.utf8), environment: environment)
+  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) async throws -> Output {
+    try await run(arguments, stdin: Array(input.utf8), environment: environment)
   }
 }
 

@@ -24,13 +24,18 @@ public enum SPFParser {
       terms.append(parser.parse(&issues))
       index = end
     }
+    if limit < bytes.count {
+      // The closing quote `parseVersion` set aside: reported last, so issues stay in source order.
+      let quote = SourceSpan(start: limit, end: bytes.count)
+      issues.append(SyntaxIssue(.invalidVersion, quote, quoteMessage, suggestion: ""))
+    }
     return ParsedRecord(record: SPFRecord(terms: terms, versionSpan: versionSpan), issues: issues)
   }
 
   /// Parses the `version` production (RFC 7208 §4.5, §12) and near misses.
   ///
   /// - Returns: the version span, the index where terms start, and the index where they end
-  ///   (before a closing quote when the data is wrapped in quotes).
+  ///   (before a closing quote when the data is wrapped in quotes; `parse` reports that quote after the terms).
   static func parseVersion(_ bytes: [UInt8], _ issues: inout [SyntaxIssue]) -> (SourceSpan, Int, Int) {
     var start = 0
     var limit = bytes.count
@@ -41,21 +46,17 @@ public enum SPFParser {
     }
     if start < limit, bytes[start] == 0x22 || bytes[start] == 0x27 {
       let quote = bytes[start]
-      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1),
-                                "quotes are part of the record data: receivers ignore it", suggestion: ""))
+      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1), quoteMessage,
+                                suggestion: ""))
       start += 1
-      if limit > start, bytes[limit - 1] == quote {
-        issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: limit - 1, end: limit),
-                                  "quotes are part of the record data: receivers ignore it", suggestion: ""))
-        limit -= 1
-      }
+      if limit > start, bytes[limit - 1] == quote { limit -= 1 }
     }
     var tokenEnd = start
     while tokenEnd < limit, bytes[tokenEnd] != 0x20 { tokenEnd += 1 }
     let version = SourceSpan(start: start, end: start + 6)
     if SPFRecord.isSelected(bytes[start..<tokenEnd]) { return (version, tokenEnd, limit) }
     if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]),
-      let bad = CharacterCheck.firstInvalid(bytes, (start + 6)..<(start + 7))
+      let bad = CharacterCheck.firstInvalid(bytes, (start + 6)..<tokenEnd), bad.span.start == start + 6
     {
       // `v=spf1<TAB>ip4:...`: the version is right, the separator is not.
       issues.append(bad)
@@ -67,6 +68,8 @@ public enum SPFParser {
                               suggestion: "v=spf1"))
     return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
   }
+
+  private static let quoteMessage = "quotes are part of the record data: receivers ignore it"
 }
 
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
@@ -92,10 +95,13 @@ enum CharacterCheck {
   }
 
   /// What a common non-ASCII character pasted from a word processor is, and its ASCII meaning.
+  ///
+  /// Quotes around a record or a domain come from the text it was copied from: no quote is valid there, so
+  /// the meaning is nothing.
   private static func lookalike(_ character: String) -> (String, String?) {
     switch character {
-    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": ("typographic quote", "\"")
-    case "\u{2018}", "\u{2019}": ("typographic apostrophe", "'")
+    case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": ("typographic quote", "")
+    case "\u{2018}", "\u{2019}": ("typographic apostrophe", "")
     case "\u{2013}", "\u{2014}", "\u{2212}": ("dash", "-")
     case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{200B}": ("non-breaking or zero-width space", " ")
     default: ("non-ASCII character", nil)

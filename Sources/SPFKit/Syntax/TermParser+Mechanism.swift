@@ -43,7 +43,8 @@ extension TermParser {
                                   directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
                                   _ issues: inout [SyntaxIssue]) -> Term
   {
-    let cidrStart = TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound)
+    // Without a domain, everything after the name must be the prefix length (`a/24`, not `a/x`).
+    let cidrStart = hasColon ? TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound) : nameSpan.end
     var spec: DomainSpec? = nil
     var argument: SourceSpan? = nil
     if hasColon {
@@ -89,7 +90,7 @@ extension TermParser {
       guard let length = parsePrefix(cidrSpan, maximum: maximum, &issues) else { return invalid(&issues) }
       mechanism = .ip6(IPv6Network(address: address, prefixLength: length ?? 128))
     }
-    return directive(mechanism, argument, cidrSpan)
+    return directive(mechanism, addressSpan, cidrSpan)
   }
 
   /// Parses an address, suggesting the other mechanism when the family is wrong.
@@ -160,16 +161,18 @@ extension TermParser {
     return cidr
   }
 
-  /// Where a dual CIDR length starts: the first `/` followed by a digit or `/`, else `end`.
+  /// Where a dual CIDR length starts: the first `/` of the run of `/` and digits that ends the term, else `end`.
+  ///
+  /// A `/` elsewhere is a macro-literal of the domain-spec (`a:foo/24.example.com`, `a:%{d}/24%{d}`), since a
+  /// domain-spec ends in a top label or a macro (RFC 7208 §12).
   static func cidrStart(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    var index = start
-    while index < end {
-      if bytes[index] == 0x2F, index + 1 == end || bytes[index + 1] == 0x2F || (bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39) {
-        return index
-      }
-      index += 1
+    var cidrStart = end
+    var index = end
+    while index > start, bytes[index - 1] == 0x2F || (bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39) {
+      index -= 1
+      if bytes[index] == 0x2F { cidrStart = index }
     }
-    return end
+    return cidrStart
   }
 
   /// Returns the term as invalid when the issue was already recorded.

@@ -73,19 +73,26 @@ extension TermParser {
     let name = String(decoding: bytes[nameSpan.start..<nameSpan.end], as: UTF8.self).lowercased()
     let rest = String(decoding: bytes[nameSpan.end..<range.upperBound], as: UTF8.self)
     let qualifier = String(decoding: bytes[range.lowerBound..<nameStart], as: UTF8.self)
+    // The term after any qualifier: a bare IPv6 address may start with a letter (`fe80::1`), so with a name.
+    let unqualified = String(decoding: bytes[nameStart..<range.upperBound], as: UTF8.self)
     var suggestion: String? = nil
     if nameSpan.length == 0, IPv4Network(rest) != nil {
       suggestion = qualifier + "ip4:" + rest
-    } else if nameSpan.length == 0, IPv6Network(rest) != nil {
-      suggestion = qualifier + "ip6:" + rest
+    } else if IPv6Network(unqualified) != nil {
+      suggestion = qualifier + "ip6:" + unqualified
     } else if (name == "redirect" || name == "exp"), separator == 0x3A {
       suggestion = name + "=" + rest.dropFirst()
     } else if MechanismKind(rawValue: name) != nil, let separator, separator != 0x3D {
       suggestion = qualifier + name + ":" + rest.dropFirst()
-    } else if let dot = name.firstIndex(of: "."), MechanismKind(rawValue: String(name[..<dot])) != nil {
-      // `include.example.com`: a dot typed for the colon.
+    } else if let dot = name.firstIndex(of: "."), let kind = MechanismKind(rawValue: String(name[..<dot])) {
+      // `include.example.com`: a dot typed for the colon; `-all.`: a stray dot (`all` takes no argument).
       let raw = String(decoding: bytes[nameSpan.start..<range.upperBound], as: UTF8.self)
-      suggestion = qualifier + String(name[..<dot]) + ":" + raw.dropFirst(name.distance(from: name.startIndex, to: dot) + 1)
+      let argument = raw.dropFirst(name.distance(from: name.startIndex, to: dot) + 1)
+      if argument.isEmpty {
+        suggestion = qualifier + kind.rawValue
+      } else if kind != .all {
+        suggestion = qualifier + kind.rawValue + ":" + argument
+      }
     } else if let likely = TermParser.likelyMechanism(name) {
       suggestion = qualifier + likely + rest
     }

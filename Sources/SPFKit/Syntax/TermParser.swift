@@ -50,7 +50,8 @@ struct TermParser {
     }
     let byte = bytes[nameStart]
     let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-    guard !isLetter else { return nil }
+    // A digit starts a bare address (`2a00::/32`) and `=` an empty modifier name: neither stands for a qualifier.
+    guard !isLetter, !(byte >= 0x30 && byte <= 0x39), byte != 0x3D else { return nil }
     let restStart = nameStart + 1
     guard restStart < range.upperBound, (bytes[restStart] | 0x20) >= 0x61, (bytes[restStart] | 0x20) <= 0x7A else {
       return nil

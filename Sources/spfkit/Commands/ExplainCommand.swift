@@ -1,3 +1,4 @@
+import Foundation
 import SPFKit
 
 /// `spfkit explain [CODE|SLUG]`: one rule's documentation, or the list of every rule.
@@ -53,12 +54,16 @@ enum ExplainCommand: Command {
     var text = "\(rule.code) \(rule.slug) (\(rule.severity.rawValue))\n\n"
     text += "What it does\n  \(rule.summary)\n\n"
     text += "Why is this bad?\n" + wrap(rule.rationale) + "\n"
-    text += "Example\n" + rule.triggering.map { "  spfkit lint '\($0)'\n" }.joined() + "\n"
-    text += "Use instead\n" + rule.nonTriggering.map { "  spfkit lint '\($0)'\n" }.joined() + "\n"
+    // The examples of a rule are the TXT records of one name: one command line.
+    text += "Example\n  spfkit lint " + rule.triggering.map(shellQuoted).joined(separator: " ") + "\n\n"
+    text += "Use instead\n  spfkit lint " + rule.nonTriggering.map(shellQuoted).joined(separator: " ") + "\n\n"
     if rule.requirement != .none { text += "Runs\n  only with \(rule.requirement == .dns ? "DNS (--resolve or --domain)" : "--zone")\n\n" }
     text += "References\n  \(rule.reference)\n"
     return text
   }
+
+  /// A shell word in single quotes (`'` written as `'\''`).
+  static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
   /// Wraps a paragraph at 78 columns with a two-space indent.
   static func wrap(_ paragraph: String) -> String {

@@ -10,7 +10,11 @@ struct PermissiveAll: Rule {
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: { $0 == .directive(.all, .pass) }) { record, term in
+    for record in context.spfRecords {
+      // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
+      guard let index = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
+        record.tags[index] == .directive(.all, .pass), let term = record.record?.terms[index]
+      else { continue }
       diagnostics.append(Diagnostic(
         Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
         record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))

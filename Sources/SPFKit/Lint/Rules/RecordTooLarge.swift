@@ -14,8 +14,15 @@ struct RecordTooLarge: Rule {
   /// The advised maximum, in octets (RFC 7208 §3.4).
   static let limit = 450
 
+  /// The octets a name takes on the wire: a length octet per label, the labels, the root's zero
+  /// octet. A final dot (a fully qualified name) adds nothing.
+  static func wireSize(of name: String) -> Int {
+    let relative = name.hasSuffix(".") ? name.dropLast() : Substring(name)
+    return relative.isEmpty ? 1 : relative.utf8.count + 2
+  }
+
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    let nameSize = context.name.map { $0.utf8.count + 2 } ?? 0
+    let nameSize = context.name.map(Self.wireSize) ?? 0
     let textSize = context.records.reduce(0) { total, record in
       record.txt.strings.reduce(total) { $0 + $1.bytes.count + 1 }
     }

@@ -13,7 +13,8 @@ struct StringJoinNoSpace: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let bytes = record.txt.joined
-      for boundary in record.txt.boundaries where boundary > 0 && boundary < bytes.count {
+      // An empty string makes two boundaries at one offset: one join, reported once.
+      for boundary in Set(record.txt.boundaries).sorted() where boundary > 0 && boundary < bytes.count {
         guard bytes[boundary - 1] != 0x20, bytes[boundary] != 0x20 else { continue }
         var start = boundary
         while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
@@ -21,7 +22,7 @@ struct StringJoinNoSpace: Rule {
         while end < bytes.count, bytes[end] != 0x20 { end += 1 }
         let left = Array(bytes[start..<boundary])
         let right = Array(bytes[boundary..<end])
-        guard start > 0, Self.isTerm(left), Self.isTerm(right) else { continue }
+        guard Self.isTerm(left), Self.isTerm(right) else { continue }
         let fused = record.text(SourceSpan(start: start, end: end))
         diagnostics.append(Diagnostic(
           Self.metadata,

@@ -13,7 +13,7 @@ struct TooManyLookups: Rule {
     rationale: "RFC 7208 §4.6.4 allows at most 10 terms that query DNS: include, a, mx, ptr, exists and redirect "
       + "(redirect only when there is no 'all'). Past the 10th, receivers return permerror. Lookups made by the "
       + "included records count too; the address lookups behind one mx or ptr (at most 10) do not, nor does exp, "
-      + "nor any term after 'all'. spfkit lint reports the worst case: every term evaluated, through the whole "
+      + "nor any term after 'all'. Lint reports the worst case: every term evaluated, through the whole "
       + "include tree when resolving (--resolve, --domain). When DNS fails for an include, the count covers what "
       + "could be read, and SPF201 names the failed question.",
     reference: "RFC 7208 §4.6.4",

@@ -1,0 +1,66 @@
+/// What a reader knows about one file on the `$INCLUDE` stack: its lexer, origin and owner.
+struct ZoneFileState {
+  var lexer: ZoneLexer
+  /// The origin relative names are completed with (`$ORIGIN`, or the `$INCLUDE` origin argument).
+  var origin: ZoneName
+  /// The last owner written; a record starting with a blank repeats it.
+  var owner: ZoneOwner
+  /// Codes of a comment-only `spfkit-disable` line, for the record on the next line.
+  var pendingCodes: [String] = []
+  /// The line of `pendingCodes`.
+  var pendingLine = 0
+
+  init(source: ZoneSource, origin: ZoneName, owner: ZoneOwner) {
+    lexer = ZoneLexer(source: source)
+    self.origin = origin
+    self.owner = owner
+  }
+
+  /// The file's name, for messages.
+  var name: String { lexer.name }
+
+  /// An error at `location` in this file.
+  func error(at location: SourceLocation, _ message: String) -> ZoneReadError {
+    ZoneReadError(file: lexer.name, at: location, message)
+  }
+
+  /// The error for a bad name token whose first byte is at `location`.
+  func error(_ nameError: ZoneNameError, in location: SourceLocation) -> ZoneReadError {
+    error(at: SourceLocation(line: location.line, column: location.column + nameError.column - 1), nameError.message)
+  }
+
+  /// Takes the codes gathered by the lexer since the last call.
+  mutating func takeSuppressedCodes() -> [String] {
+    defer { lexer.suppressedCodes.removeAll(keepingCapacity: true) }
+    return lexer.suppressedCodes
+  }
+}
+
+/// The current owner name, kept as written and checked in wire form without allocating per line;
+/// the `ZoneName` value is built only when a record needs it.
+struct ZoneOwner {
+  private(set) var isSet = false
+  private var wire: [UInt8] = []
+  private var raw: [UInt8] = []
+  private var form = ZoneName.Form.absolute
+  private var origin = ZoneName.root
+  private var cached: ZoneName?
+
+  /// Replaces the owner with `raw` (as written), completed with `origin` when relative.
+  mutating func set(_ raw: [UInt8], origin: ZoneName) throws(ZoneNameError) {
+    form = try ZoneName.parse(raw, origin: origin, into: &wire)
+    self.raw.removeAll(keepingCapacity: true)
+    self.raw.append(contentsOf: raw)
+    self.origin = origin
+    isSet = true
+    cached = nil
+  }
+
+  /// The owner as a name.
+  mutating func name() -> ZoneName {
+    if let cached { return cached }
+    let name = ZoneName(wire: wire, text: ZoneName.absoluteText(raw, form: form, origin: origin))
+    cached = name
+    return name
+  }
+}

@@ -1,0 +1,133 @@
+/// Words, quoted strings and comments.
+extension ZoneLexer {
+  /// Scans an unquoted word: up to a blank, newline, `;`, `(`, `)` or `"` that is not escaped.
+  ///
+  /// Escapes stay as written (`\.` in a name differs from `.`); the consumer decodes them.
+  /// A backslash before a newline is an error, as in BIND.
+  mutating func word() throws(ZoneReadError) {
+    location = here
+    text.removeAll(keepingCapacity: true)
+    while let byte = try peek() {
+      switch byte {
+      case 0x20, 0x09, 0x0D, 0x0A, 0x3B, 0x28, 0x29, 0x22: return try checkLineLength()
+      case 0x00: throw binary(at: here)
+      case 0x5C:
+        let backslash = here
+        index += 1
+        guard let escaped = try peek(), escaped != 0x0A else {
+          throw error(at: backslash, "backslash at the end of a line")
+        }
+        if escaped == 0 { throw binary(at: here) }
+        index += 1
+        if capturing { text += [byte, escaped] }
+      default:
+        index += 1
+        if capturing { text.append(byte) }
+      }
+    }
+  }
+
+  /// Scans a quoted character-string from its opening quote, unescaping `\X` and `\DDD`.
+  ///
+  /// A newline inside the quotes ends the string with an error unless escaped: BIND then keeps
+  /// the newline byte (the string's later bytes are still located on its first line).
+  mutating func quoted() throws(ZoneReadError) {
+    let open = here
+    index += 1
+    location = SourceLocation(line: open.line, column: open.column + 1)
+    text.removeAll(keepingCapacity: true)
+    escapes.removeAll(keepingCapacity: true)
+    while let byte = try peek() {
+      switch byte {
+      case 0x22:
+        index += 1
+        return try checkLineLength()
+      case 0x0A: throw unterminated(open)
+      case 0x00: throw binary(at: here)
+      case 0x5C: try escape(open: open)
+      default:
+        index += 1
+        if capturing { text.append(byte) }
+      }
+    }
+    throw unterminated(open)
+  }
+
+  private func unterminated(_ open: SourceLocation) -> ZoneReadError {
+    error(at: open, "unterminated character-string: no closing '\"' on the line")
+  }
+
+  /// Decodes the escape under the cursor (a backslash) inside quotes.
+  private mutating func escape(open: SourceLocation) throws(ZoneReadError) {
+    let backslash = here
+    index += 1
+    guard let next = try peek() else { throw unterminated(open) }
+    guard next >= 0x30, next <= 0x39, capturing else {
+      if next == 0 { throw binary(at: here) }
+      if next == 0x0A {
+        try newline()
+        if text.count > ZoneReader.maximumDataLength {
+          throw error(at: open, "character-string is longer than \(ZoneReader.maximumDataLength) octets")
+        }
+      } else {
+        index += 1
+      }
+      if capturing {
+        escapes.append(EscapeMark(byteIndex: text.count, sourceLength: 2))
+        text.append(next)
+      }
+      return
+    }
+    var value = 0
+    var digits: [UInt8] = []
+    for _ in 0..<3 {
+      guard let digit = try peek(), digit >= 0x30, digit <= 0x39 else {
+        let seen = String(decoding: digits, as: UTF8.self)
+        throw error(at: backslash, "escape '\\\(seen)' needs three decimal digits ('\\DDD')")
+      }
+      digits.append(digit)
+      value = value * 10 + Int(digit - 0x30)
+      index += 1
+    }
+    guard value <= 255 else {
+      throw error(at: backslash, "escape '\\\(String(decoding: digits, as: UTF8.self))' is greater than 255")
+    }
+    escapes.append(EscapeMark(byteIndex: text.count, sourceLength: 4))
+    text.append(UInt8(value))
+  }
+
+  /// Skips a comment from `;` to the end of the line, keeping the codes of `spfkit-disable`.
+  mutating func comment() throws(ZoneReadError) {
+    let commentLine = line
+    index += 1
+    var prefix: [UInt8] = []
+    var isDirective = false
+    while let byte = try peek(), byte != 0x0A {
+      if byte == 0 { throw binary(at: here) }
+      index += 1
+      if isDirective {
+        prefix.append(byte)
+      } else if prefix.count < SuppressionComment.keyword.count {
+        if prefix.isEmpty, byte == 0x20 || byte == 0x09 { continue }
+        prefix.append(byte)
+        if !SuppressionComment.keyword.starts(with: prefix) { return try skipToNewline() }
+        if prefix.count == SuppressionComment.keyword.count {
+          isDirective = true
+          prefix.removeAll()
+        }
+      }
+    }
+    guard isDirective, let codes = SuppressionComment.codes(in: prefix) else { return }
+    // Bounded, so a record spanning many comment lines cannot grow memory without limit.
+    suppressedCodes += codes.prefix(max(0, SuppressionComment.maximumCodes - suppressedCodes.count))
+    suppressionLine = commentLine
+  }
+
+  /// Moves the cursor to the next newline (not consumed) or the end of the input.
+  private mutating func skipToNewline() throws(ZoneReadError) {
+    while let byte = try peek(), byte != 0x0A {
+      if byte == 0 { throw binary(at: here) }
+      index += 1
+    }
+  }
+}

@@ -1,0 +1,202 @@
+/// What `ZoneLexer.next()` found; the token's bytes and location are on the lexer.
+enum ZoneToken: Equatable {
+  /// An unquoted run of bytes; `text` holds it as written, escapes kept.
+  case word
+  /// A quoted character-string; `text` holds its content unescaped, `escapes` marks the escapes.
+  case quoted
+  /// The end of a logical line (a newline outside parentheses).
+  case lineEnd
+  /// The end of the input.
+  case end
+}
+
+/// A byte cursor over one zone file, read chunk by chunk (RFC 1035 §5.1 lexical rules, as BIND
+/// applies them).
+///
+/// Blanks separate tokens; `;` starts a comment (outside quotes); parentheses make newlines plain
+/// blanks; `"`, `(`, `)` and `;` end an unquoted word unless escaped. Memory holds one chunk and
+/// the current token, never the file: a physical line over `maximumLineLength` bytes is an error.
+struct ZoneLexer {
+  /// The longest physical line, in bytes, newline excluded.
+  static let maximumLineLength = 65_536
+  /// How many leading bytes are examined for binary content.
+  static let sniffLength = 1_024
+
+  /// The file name for messages.
+  let name: String
+  var input: any ZoneInput
+  var chunk: [UInt8] = []
+  var index = 0
+  /// Absolute byte offset of `chunk[0]` in the file.
+  var chunkOffset = 0
+  /// Absolute byte offset of the current line's first byte.
+  var lineOffset = 0
+  var inputEnded = false
+  var started = false
+  /// 1-based line of the cursor.
+  private(set) var line = 1
+  var parenDepth = 0
+  var parenLocation = SourceLocation(line: 1, column: 1)
+
+  /// The last token's bytes: a word as written, or a quoted string's content unescaped.
+  var text: [UInt8] = []
+  /// The escapes of the last quoted string.
+  var escapes: [EscapeMark] = []
+  /// Where the last token starts: the first content byte (after the quote for a quoted string);
+  /// for a line end, the newline; for the end, just past the last byte.
+  var location = SourceLocation(line: 1, column: 1)
+  /// False while skipping data nobody reads: words and strings are scanned but not kept.
+  var capturing = true
+  /// Codes from `; spfkit-disable` comments since the reader last cleared them.
+  var suppressedCodes: [String] = []
+  /// The line of the last `spfkit-disable` comment.
+  var suppressionLine = 0
+
+  init(source: ZoneSource) {
+    name = source.name
+    input = source.input
+  }
+
+  /// The 1-based column of the cursor.
+  var column: Int { chunkOffset + index - lineOffset + 1 }
+  /// The location of the cursor.
+  var here: SourceLocation { SourceLocation(line: line, column: column) }
+
+  /// An error at `location` in this file.
+  func error(at location: SourceLocation, _ message: String) -> ZoneReadError {
+    ZoneReadError(file: name, at: location, message)
+  }
+
+  /// The next token. At the end of the input, open parentheses are an error.
+  mutating func next() throws(ZoneReadError) -> ZoneToken {
+    if !started { try start() }
+    while let byte = try peek() {
+      switch byte {
+      case 0x20, 0x09, 0x0D: index += 1
+      case 0x0A:
+        let end = here
+        try newline()
+        if parenDepth == 0 {
+          location = end
+          return .lineEnd
+        }
+      case 0x3B: try comment()
+      case 0x28:
+        if parenDepth == 0 { parenLocation = here }
+        parenDepth += 1
+        index += 1
+      case 0x29:
+        guard parenDepth > 0 else { throw error(at: here, "unbalanced parentheses: ')' without '('") }
+        parenDepth -= 1
+        index += 1
+      case 0x22:
+        try quoted()
+        return .quoted
+      case 0x00: throw binary(at: here)
+      default:
+        try word()
+        return .word
+      }
+    }
+    guard parenDepth == 0 else {
+      throw error(at: parenLocation, "unbalanced parentheses: '(' is not closed before the end of the file")
+    }
+    location = here
+    return .end
+  }
+
+  /// Skips the rest of the logical line without keeping its tokens.
+  mutating func skipLine() throws(ZoneReadError) {
+    capturing = false
+    defer { capturing = true }
+    while true {
+      switch try next() {
+      case .lineEnd, .end: return
+      case .word, .quoted: continue
+      }
+    }
+  }
+
+  /// The byte under the cursor, reading the next chunk when needed; nil at the end of the input.
+  @inline(__always)
+  mutating func peek() throws(ZoneReadError) -> UInt8? {
+    if index < chunk.count { return chunk[index] }
+    return try refill() ? chunk[index] : nil
+  }
+
+  /// Replaces the consumed chunk with the next non-empty one; false at the end of the input.
+  private mutating func refill() throws(ZoneReadError) -> Bool {
+    while !inputEnded {
+      if chunkOffset + chunk.count - lineOffset > ZoneLexer.maximumLineLength { throw lineTooLong() }
+      let next: [UInt8]?
+      do {
+        next = try input.nextChunk()
+      } catch {
+        throw self.error(at: here, "cannot read '\(name)': \(error)")
+      }
+      guard let next else {
+        inputEnded = true
+        break
+      }
+      guard !next.isEmpty else { continue }
+      chunkOffset += chunk.count
+      chunk = next
+      index = 0
+      return true
+    }
+    return false
+  }
+
+  /// Consumes the newline under the cursor and starts the next line.
+  mutating func newline() throws(ZoneReadError) {
+    let offset = chunkOffset + index
+    if offset - lineOffset > ZoneLexer.maximumLineLength { throw lineTooLong() }
+    index += 1
+    line += 1
+    lineOffset = offset + 1
+  }
+
+  /// Rejects the current line if the bytes read so far already exceed the limit.
+  mutating func checkLineLength() throws(ZoneReadError) {
+    if chunkOffset + index - lineOffset > ZoneLexer.maximumLineLength { throw lineTooLong() }
+  }
+
+  private func lineTooLong() -> ZoneReadError {
+    error(
+      at: SourceLocation(line: line, column: ZoneLexer.maximumLineLength + 1),
+      "line is longer than \(ZoneLexer.maximumLineLength) bytes")
+  }
+
+  /// The error for a NUL byte at `location`.
+  func binary(at location: SourceLocation) -> ZoneReadError {
+    error(at: location, "binary data: NUL byte in '\(name)'")
+  }
+
+  /// Reads the first `sniffLength` bytes and rejects binary content: a NUL byte, or more than a
+  /// tenth of control characters (other than tab, newline, vertical tab, form feed and return).
+  private mutating func start() throws(ZoneReadError) {
+    started = true
+    while chunk.count < ZoneLexer.sniffLength, !inputEnded {
+      let more: [UInt8]?
+      do {
+        more = try input.nextChunk()
+      } catch {
+        throw self.error(at: here, "cannot read '\(name)': \(error)")
+      }
+      if let more { chunk.append(contentsOf: more) } else { inputEnded = true }
+    }
+    let sample = chunk.prefix(ZoneLexer.sniffLength)
+    if let nul = sample.firstIndex(of: 0) {
+      let before = sample[..<nul]
+      let line = 1 + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      let column = nul - ((before.lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0) + 1
+      throw binary(at: SourceLocation(line: line, column: column))
+    }
+    let controls = sample.reduce(0) { $0 + (($1 < 0x20 && !(0x09...0x0D).contains($1)) || $1 == 0x7F ? 1 : 0) }
+    if controls >= 8, controls * 10 > sample.count {
+      throw error(
+        at: SourceLocation(line: 1, column: 1),
+        "binary data: \(controls) of the first \(sample.count) bytes of '\(name)' are control characters")
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/// Resource-record lines: `[owner] [TTL] [class] type data` (RFC 1035 §5.1), TTL and class in either order.
+extension ZoneReader {
+  /// The header of a record: everything before its data.
+  private struct Header {
+    var ttl: UInt32?
+    var typeCode: UInt16 = 0
+    var typeLocation = SourceLocation(line: 1, column: 1)
+  }
+
+  /// Reads one record whose first token is `first`; returns it if TXT or SPF, else skips it.
+  mutating func record(startingWith first: ZoneToken) throws(ZoneReadError) -> ZoneRecord? {
+    let start = current.lexer.location
+    let firstColumn = first == .quoted ? start.column - 1 : start.column
+    let ownerLocation: SourceLocation
+    var token = first
+    if firstColumn == 1 {
+      guard first == .word else {
+        throw current.error(
+          at: SourceLocation(line: start.line, column: 1), "expected an owner name, found a quoted string")
+      }
+      do {
+        try current.owner.set(current.lexer.text, origin: current.origin)
+      } catch {
+        throw current.error(error, in: start)
+      }
+      ownerLocation = start
+      token = try current.lexer.next()
+    } else {
+      guard current.owner.isSet else {
+        throw current.error(
+          at: start, "no owner name to repeat: the first record of '\(current.name)' starts with a blank")
+      }
+      ownerLocation = SourceLocation(line: start.line, column: 1)
+    }
+    let header = try readHeader(token)
+    let type: ZoneRecord.RecordType
+    switch header.typeCode {
+    case 16: type = .txt
+    case 99: type = .spf
+    default:
+      try current.lexer.skipLine()
+      return nil
+    }
+    let txt = try readTXTData(typeLocation: header.typeLocation)
+    return ZoneRecord(
+      owner: current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl, recordClass: zoneClass,
+      type: type, typeLocation: header.typeLocation, txt: txt, file: current.name, line: start.line,
+      suppressedCodes: suppressedCodes(recordLine: start.line))
+  }
+
+  /// Reads TTL and class (either order, each optional) and the type, starting at `first`.
+  private mutating func readHeader(_ first: ZoneToken) throws(ZoneReadError) -> Header {
+    var header = Header()
+    var token = first
+    var explicitTTL: UInt32?
+    var sawClass = false
+    while true {
+      let location = current.lexer.location
+      switch token {
+      case .lineEnd, .end:
+        throw current.error(at: current.lexer.location, "missing record type")
+      case .quoted:
+        throw current.error(
+          at: SourceLocation(line: location.line, column: location.column - 1),
+          "expected a record type, found a quoted string")
+      case .word:
+        let word = current.lexer.text
+        let startsWithDigit = word.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        if !sawClass, !startsWithDigit, let code = ResourceRecordType.classCode(of: word) {
+          guard code == zoneClass else {
+            let name = ResourceRecordType.className(zoneClass)
+            throw current.error(at: location, "class '\(display(word))' does not match the zone's class '\(name)'")
+          }
+          sawClass = true
+        } else if explicitTTL == nil, startsWithDigit {
+          switch ZoneTTL.parse(word) {
+          case .seconds(let seconds): explicitTTL = seconds
+          case .invalid: throw current.error(at: location, "invalid TTL '\(display(word))'")
+          case .outOfRange:
+            throw current.error(at: location, "TTL '\(display(word))' is out of range: more than 4294967295 seconds")
+          }
+        } else if let code = ResourceRecordType.code(of: word) {
+          header.typeCode = code
+          header.typeLocation = location
+          if let explicitTTL { lastTTL = explicitTTL }
+          header.ttl = explicitTTL ?? defaultTTL ?? lastTTL
+          return header
+        } else {
+          throw current.error(at: location, "unknown record type '\(display(word))'")
+        }
+        token = try current.lexer.next()
+      }
+    }
+  }
+
+  /// Reads TXT data: quoted or unquoted character-strings, or RFC 3597 generic data, to the end
+  /// of the logical line.
+  private mutating func readTXTData(typeLocation: SourceLocation) throws(ZoneReadError) -> TXTRecord {
+    var token = try current.lexer.next()
+    if token == .word, current.lexer.text == [0x5C, 0x23] {
+      return try readGenericTXT(typeLocation: typeLocation)
+    }
+    var strings: [CharacterString] = []
+    var size = 0
+    while token != .lineEnd, token != .end {
+      let location = current.lexer.location
+      let string: CharacterString
+      if token == .quoted {
+        let origin = SourceOrigin(line: location.line, column: location.column, escapes: current.lexer.escapes)
+        string = CharacterString(bytes: current.lexer.text, origin: origin)
+      } else {
+        string = try unescapeWord(current.lexer.text, at: location)
+      }
+      size += string.bytes.count + 1
+      guard size <= ZoneReader.maximumDataLength else {
+        throw current.error(at: typeLocation, "TXT data is longer than \(ZoneReader.maximumDataLength) octets")
+      }
+      strings.append(string)
+      token = try current.lexer.next()
+    }
+    guard !strings.isEmpty else { throw current.error(at: typeLocation, "TXT record has no character-string") }
+    return TXTRecord(strings: strings)
+  }
+
+  /// Decodes an unquoted character-string (`\X`, `\DDD`) whose first byte is at `location`.
+  private func unescapeWord(_ raw: [UInt8], at location: SourceLocation) throws(ZoneReadError) -> CharacterString {
+    var bytes: [UInt8] = []
+    var escapes: [EscapeMark] = []
+    bytes.reserveCapacity(raw.count)
+    var index = 0
+    while index < raw.count {
+      guard raw[index] == 0x5C else {
+        bytes.append(raw[index])
+        index += 1
+        continue
+      }
+      let (value, length): (UInt8, Int)
+      do {
+        (value, length) = try TXTRecord.unescape(raw, at: index)
+      } catch {
+        throw current.error(at: SourceLocation(line: location.line, column: location.column + index), error.message)
+      }
+      escapes.append(EscapeMark(byteIndex: bytes.count, sourceLength: length))
+      bytes.append(value)
+      index += length
+    }
+    return CharacterString(
+      bytes: bytes, origin: SourceOrigin(line: location.line, column: location.column, escapes: escapes))
+  }
+
+  func display(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,92 @@
+/// Reads the TXT and SPF records of an RFC 1035 §5 master file, as BIND reads it, one record at a
+/// time: memory holds one input chunk per open file and the current record, never the file.
+///
+/// Supported: `$ORIGIN`, `$TTL`, `$INCLUDE file [origin]` (through the injected opener; at most
+/// 16 files deep, loops rejected), `@`, a blank owner repeating the previous owner (an included
+/// file starts with the including file's owner and does not change it), relative and absolute
+/// names with `\X` and `\DDD` escapes, TTL (`3600`, `1h30m`) and class in either order,
+/// parentheses across lines, `;` comments, quoted and unquoted character-strings, `TYPE16`,
+/// `TYPE99` and RFC 3597 generic data (`\# 4 03616263`). Every other record type is tokenized and
+/// skipped; `$GENERATE` lines are skipped, not expanded.
+///
+/// Reading stops at the first error, as BIND does: `next()` throws it, then returns nil. Invalid
+/// UTF-8 and strings over 255 octets are not errors here: SPF lint reports them.
+///
+/// Not `Sendable`: it owns its inputs, which may hold file descriptors.
+public struct ZoneReader {
+  /// The deepest `$INCLUDE` nesting allowed: the top file includes at depth 1.
+  public static let maximumIncludeDepth = 16
+  /// The longest TXT data of one record, in wire octets (RFC 1035 §3.2.1 RDLENGTH).
+  public static let maximumDataLength = 65_535
+
+  var current: ZoneFileState
+  var parents: [ZoneFileState] = []
+  let opener: ZoneIncludeOpener?
+  /// The class of the zone: records naming another class are errors.
+  let zoneClass: UInt16 = 1
+  /// The `$TTL` value, for the whole load (BIND keeps it across `$INCLUDE`).
+  var defaultTTL: UInt32?
+  /// The last explicit TTL, used when there is no `$TTL` (RFC 1035 §5.1).
+  var lastTTL: UInt32?
+  var finished = false
+
+  /// Creates a reader of `source`, completing relative names with `origin`.
+  ///
+  /// - Parameters:
+  ///   - source: the top file.
+  ///   - origin: the zone's origin until a `$ORIGIN` changes it; the root by default.
+  ///   - opener: opens `$INCLUDE` files; without one, `$INCLUDE` is an error.
+  public init(source: ZoneSource, origin: ZoneName = .root, opener: ZoneIncludeOpener? = nil) {
+    current = ZoneFileState(source: source, origin: origin, owner: ZoneOwner())
+    self.opener = opener
+  }
+
+  /// The next TXT or SPF record, or nil at the end of the top file.
+  ///
+  /// - Throws: `ZoneReadError` with the file, line and column of the first problem; reading then
+  ///   stops and later calls return nil.
+  public mutating func next() throws(ZoneReadError) -> ZoneRecord? {
+    guard !finished else { return nil }
+    do {
+      let record = try readRecord()
+      if record == nil { finished = true }
+      return record
+    } catch {
+      finished = true
+      parents.removeAll()
+      throw error
+    }
+  }
+
+  /// Reads tokens until a TXT or SPF record is complete or the top file ends.
+  private mutating func readRecord() throws(ZoneReadError) -> ZoneRecord? {
+    while true {
+      let token = try current.lexer.next()
+      switch token {
+      case .end:
+        guard let parent = parents.popLast() else { return nil }
+        current = parent
+      case .lineEnd:
+        let codes = current.takeSuppressedCodes()
+        if !codes.isEmpty {
+          current.pendingCodes = codes
+          current.pendingLine = current.lexer.suppressionLine
+        }
+      case .word where current.lexer.location.column == 1 && current.lexer.text.first == 0x24:
+        try directive()
+        _ = current.takeSuppressedCodes()
+      case .word, .quoted:
+        let record = try record(startingWith: token)
+        _ = current.takeSuppressedCodes()
+        if let record { return record }
+      }
+    }
+  }
+
+  /// The codes that apply to a record that started on `line`, gathered while reading it.
+  mutating func suppressedCodes(recordLine line: Int) -> Set<String> {
+    var codes = Set(current.takeSuppressedCodes())
+    if current.pendingLine == line - 1 { codes.formUnion(current.pendingCodes) }
+    return codes
+  }
+}

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import SPFKit
+
+extension RuleTests {
+  /// SPF109 `duplicate-term`.
+  struct DuplicateTermTests {
+    static let cases: [RuleCase] = [
+      .flags(
+        "an include twice: the second", "v=spf1 include:_spf.example.com ↓include:_spf.example.com↓ -all",
+        fixed: "v=spf1 include:_spf.example.com -all"),
+      .flags("domains compare without case", "v=spf1 include:_spf.Example.com ↓include:_SPF.example.COM↓ -all"),
+      .flags("the qualifier does not matter: the first match decides", "v=spf1 -a ↓a↓ -all", fixed: "v=spf1 -a -all"),
+      .flags("mx twice", "v=spf1 mx ↓mx↓ -all"),
+      .flags("ptr twice", "v=spf1 ptr ↓ptr↓ -all"),
+      .flags("exists twice", "v=spf1 exists:%{i}.example.com ↓exists:%{i}.example.com↓ -all"),
+      .flags("a host with and without /32", "v=spf1 ip4:192.0.2.1 ↓ip4:192.0.2.1/32↓ -all"),
+      .flags("networks compare masked", "v=spf1 ip4:192.0.2.0/24 ↓ip4:192.0.2.7/24↓ -all"),
+      .flags("IPv6 compares canonical", "v=spf1 ip6:2001:db8::1 ↓ip6:2001:DB8:0::1↓ -all"),
+      .flags("three copies: two findings", "v=spf1 a ↓a↓ a -all", findings: 2),
+      .flags("split over strings", #""v=spf1 mx " "↓mx↓ -all""#),
+      .passes("a and a/24 differ", "v=spf1 a a/24 -all"),
+      .passes("mx and mx with a domain differ", "v=spf1 mx mx:example.com -all"),
+      .passes("RFC 7208 B.1: 'mx mx:example.org'", "v=spf1 mx mx:example.org -all"),
+      .passes("different includes", "v=spf1 include:_spf.example.com include:_spf.example.net -all"),
+      .passes("nested networks are SPF108's concern", "v=spf1 ip4:192.0.2.0/24 ip4:192.0.2.0/25 -all"),
+      .passes("all twice is SPF107's concern", "v=spf1 ~all -all"),
+      .passes("redirect twice is SPF011's concern", "v=spf1 redirect=a.example.com redirect=a.example.com"),
+      .passes("the same term in two records", "v=spf1 mx -all", "v=spf1 mx -all"),
+    ]
+
+    @Test(arguments: cases)
+    func check(_ c: RuleCase) throws { try RuleTest.check(DuplicateTerm.self, c) }
+  }
+}

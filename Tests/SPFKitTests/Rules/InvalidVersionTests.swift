@@ -1,0 +1,44 @@
+import Testing
+
+@testable import SPFKit
+
+extension RuleTests {
+  /// SPF012 `invalid-version`: text meant as SPF that receivers do not select (RFC 7208 §4.5).
+  struct InvalidVersionTests {
+    static let cases: [RuleCase] = [
+      .flags("'v=spf1.0'", "↓v=spf1.0↓ ip4:192.0.2.1 -all", fixed: "v=spf1 ip4:192.0.2.1 -all"),
+      .flags("'v=spf2'", "↓v=spf2↓ ip4:192.0.2.1 -all", fixed: "v=spf1 ip4:192.0.2.1 -all"),
+      .flags("'v=spf10'", "↓v=spf10↓ -all", fixed: "v=spf1 -all"),
+      .flags("'spf1' without 'v='", "↓spf1↓ -all", fixed: "v=spf1 -all"),
+      .flags("a leading space", "↓ ↓v=spf1 -all", fixed: "v=spf1 -all"),
+      .flags("several leading spaces", "↓   ↓v=spf1 mx -all", fixed: "v=spf1 mx -all"),
+      .flags(
+        "double quotes inside the data: the opening one", #""↓\"↓v=spf1 -all\"""#, findings: 2,
+        fixed: "v=spf1 -all\""),
+      .flags(
+        "double quotes inside the data: the closing one", #""\"v=spf1 -all↓\"↓""#, findings: 2,
+        fixed: "\"v=spf1 -all"),
+      .flags("single quotes inside the data", "↓'↓v=spf1 -all'", findings: 2),
+      .flags(
+        "typographic quotes around the record, like ASCII ones", "↓\u{201C}v=spf1 ip4:192.0.2.1 -all\u{201D}",
+        findings: 2,
+        knownIssue: "LintedRecord.looksLikeSPF skips ASCII quotes only: the record is taken for other TXT "
+          + "and never linted"),
+      .flags(
+        "the version fused with the next string: the fix keeps the term", #""↓v=spf1" "ip4:192.0.2.1 -all""#,
+        fixed: "v=spf1 ip4:192.0.2.1 -all",
+        knownIssue: "SPFParser.parseVersion suggests 'v=spf1' for the whole token 'v=spf1ip4:192.0.2.1': "
+          + "the fix drops the mechanism"),
+      .flags("the record index", "google-site-verification=abc", "↓v=spf2↓ -all"),
+      .passes("the version", "v=spf1 -all"),
+      .passes("the version is case-insensitive", "V=SPF1 -ALL"),
+      .passes("a version alone", "v=spf1"),
+      .passes("the version split over strings", #""v=sp" "f1 -all""#),
+      .passes("a tab after the version is SPF013's concern", "v=spf1\t-all"),
+      .passes("other TXT records", "google-site-verification=abc", "v=DMARC1; p=none", "MS=ms12345678"),
+    ]
+
+    @Test(arguments: cases)
+    func check(_ c: RuleCase) throws { try RuleTest.check(InvalidVersion.self, c) }
+  }
+}

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import SPFKit
+
+/// TXT records in presentation format (RFC 1035 §5.1) and source locations of joined-text offsets.
+struct TXTRecordTests {
+  struct ParseCase: Sendable, CustomStringConvertible {
+    let input: String
+    let strings: [[UInt8]]
+    let why: String
+
+    init(_ input: String, _ strings: [String], why: String) {
+      self.init(input, bytes: strings.map { Array($0.utf8) }, why: why)
+    }
+
+    init(_ input: String, bytes: [[UInt8]], why: String) {
+      self.input = input
+      self.strings = bytes
+      self.why = why
+    }
+
+    var description: String { "\(why): \(input)" }
+  }
+
+  static let parseCases: [ParseCase] = [
+    ParseCase(#""v=spf1 -all""#, ["v=spf1 -all"], why: "one string"),
+    ParseCase(#""v=spf1 ip4:192.0.2.1" " -all""#, ["v=spf1 ip4:192.0.2.1", " -all"], why: "two strings"),
+    ParseCase("  \"a\"\t\"b\"  ", ["a", "b"], why: "spaces and tabs around and between strings"),
+    ParseCase(#""""#, [""], why: "an empty string"),
+    ParseCase(#""say \"hi\"""#, [#"say "hi""#], why: #"\" is a quote"#),
+    ParseCase(#""back\\slash""#, [#"back\slash"#], why: #"\\ is a backslash"#),
+    ParseCase(#""a\;b""#, ["a;b"], why: #"\X is X"#),
+    ParseCase(#""\059\000\255""#, bytes: [[0x3B, 0x00, 0xFF]], why: #"\DDD is a decimal octet, 0 to 255"#),
+    ParseCase(#""\0651""#, ["A1"], why: #"\DDD takes exactly three digits"#),
+    ParseCase(#""a b;c""#, ["a b;c"], why: "spaces and ';' inside quotes are text"),
+  ]
+
+  @Test(arguments: parseCases)
+  func parse(_ c: ParseCase) throws {
+    let record = try TXTRecord.parsePresentation(Array(c.input.utf8))
+    #expect(record.strings.map(\.bytes) == c.strings)
+    #expect(record.joined == Array(c.strings.joined()))
+  }
+
+  /// Malformed text; `↓` marks the byte whose 1-based column the error must give.
+  static let errorCases: [(marked: String, why: String)] = [
+    (#"↓"v=spf1 -all"#, "unterminated: the column of the opening quote"),
+    (#""a" ↓"b"#, "the second string is unterminated"),
+    (#""↓\256""#, #"\DDD over 255: the column of the backslash"#),
+    (#""a↓\25""#, #"\DDD with two digits"#),
+    (#""abc↓\"#, "a backslash at the end"),
+    (#""a" ↓x "b""#, "text between strings"),
+    (#""a"↓"b""#, "no blank between strings"),
+    (#""a"↓x"#, "text right after a string"),
+    ("↓v=spf1 -all", "unquoted text"),
+    ("↓", "no string at all"),
+    ("↓   ", "blanks only: the column is 1"),
+  ]
+
+  @Test(arguments: errorCases)
+  func error(_ marked: String, why: String) {
+    let input = MarkedRecord(marked)
+    let column = input.spans.first!.start + 1
+    let error = #expect(throws: PresentationSyntaxError.self) { try TXTRecord.parsePresentation(input.bytes) }
+    #expect(error?.column == column)
+  }
+
+  /// `↓` marks the source byte the joined offset must map to.
+  static let locationCases: [(marked: String, offset: Int, why: String)] = [
+    (#""v=spf1 ↓-all""#, 7, "one string: the column after the opening quote, plus the offset"),
+    (#""↓v=spf1""#, 0, "the first byte"),
+    (#""a\"↓b""#, 2, #"after \", one byte from two"#),
+    (#""a↓\"b""#, 1, "an escaped byte maps to its backslash"),
+    (#""\059↓x""#, 1, #"after \DDD, one byte from four"#),
+    (#""\\\\\"↓x""#, 3, "after three escapes"),
+    (#""ab" "↓cd""#, 2, "a boundary maps to the next string's first byte"),
+    (#""ab"   "c\"↓d""#, 4, "an escape in the second string"),
+    (#""a\"b" "c↓d""#, 4, "an escape in the first string does not shift the second"),
+    (#""a" "" "↓b""#, 1, "an empty string is skipped"),
+    (#""ab" "cd↓""#, 4, "the end maps past the last byte"),
+    (#""a\"" "↓""#, 2, "the end of an empty last string is its first column"),
+  ]
+
+  @Test(arguments: locationCases)
+  func location(_ marked: String, offset: Int, why: String) throws {
+    let input = MarkedRecord(marked)
+    let record = try TXTRecord.parsePresentation(input.bytes, line: 7)
+    let expected = SourceLocation(line: 7, column: input.spans.first!.start + 1)
+    #expect(record.location(ofJoinedOffset: offset) == expected)
+  }
+
+  @Test func recordsBuiltInCode() {
+    #expect(TXTRecord(text: "v=spf1 -all").location(ofJoinedOffset: 3) == SourceLocation(line: 1, column: 4))
+    let record = TXTRecord(strings: [CharacterString("v=spf1 "), CharacterString("-all")])
+    #expect(record.location(ofJoinedOffset: 3) == nil)
+    #expect(record.boundaries == [7])
+    #expect(record.text == "v=spf1 -all")
+  }
+
+  @Test func presentationEscapes() {
+    let record = TXTRecord(strings: [CharacterString(bytes: Array(#"a"b\c"#.utf8) + [0x00, 0x7F, 0xC3, 0xA9])])
+    #expect(record.presentation == #""a\"b\\c\000\127\195\169""#)
+    #expect(TXTRecord(strings: [CharacterString("a"), CharacterString("")]).presentation == #""a" """#)
+  }
+}
