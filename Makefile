@@ -14,10 +14,15 @@ build:
 debug:
 	$(SWIFT) build
 
+# Tests that assert in-process time bounds run alone: on a 2-core machine the other tests would hold
+# the cooperative threads their awaits resume on, and the bounds would measure the queue, not the code.
+TIMING_TESTS = SocketResolverTimeoutTests
+
 ## test: build everything, then run the whole test suite (unit, CLI, conformance, integration)
 test:
 	$(SWIFT) build
-	$(SWIFT) test --parallel
+	$(SWIFT) test --parallel --skip '$(TIMING_TESTS)'
+	$(SWIFT) test --filter '$(TIMING_TESTS)'
 
 ## install: copy the release binary to $(BINDIR)
 install: build

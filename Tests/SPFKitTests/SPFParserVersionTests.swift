@@ -25,7 +25,7 @@ struct SPFParserVersionTests {
     IssueCase("⟨v=spf1.0⟩ -all", .invalidVersion, suggestion: "v=spf1", why: "a version number that does not exist"),
     IssueCase("⟨v=spf2⟩ -all", .invalidVersion, suggestion: "v=spf1", why: "SPF has only version 1"),
     IssueCase("⟨v=spf2.0/pra⟩ -all", .invalidVersion, why: "Sender ID is not SPF"),
-    IssueCase("⟨v=spf1-all⟩", .invalidVersion, why: "no space between version and term"),
+    IssueCase("⟨v=spf1⟩-all", .invalidVersion, suggestion: "v=spf1 ", why: "no space between version and term: the term is kept"),
     IssueCase("⟨spf1⟩ -all", .invalidVersion, why: "'v=' missing"),
     IssueCase("⟨⟩", .invalidVersion, why: "empty text: the version is missing at offset 0"),
     IssueCase("⟨ ⟩v=spf1 -all", .invalidVersion, suggestion: "", why: "a leading space: receivers ignore the record"),
@@ -77,9 +77,9 @@ struct SPFParserVersionTests {
     IssueCase("v=spf1 ⟨⟦80⟧⟩a:example.net -all", .invalidCharacter, why: "a lone continuation byte (non-ascii-mech)"),
     IssueCase(
       "v=spf1 a:example.net ⟨⟦96⟧⟩all", .invalidCharacter, why: "a Windows-1252 en dash byte (non-ascii-result)"),
-    IssueCase("v=spf1 a:example.com⟨⟦E2⟧⟩⟦80⟧", .invalidCharacter, why: "a truncated sequence: its lead byte alone"),
-    IssueCase("v=spf1 a:⟨⟦C0⟧⟩⟦AF⟧example.com", .invalidCharacter, why: "an overlong encoding is no character"),
-    IssueCase("v=spf1 a:⟨⟦ED⟧⟩⟦A0⟧⟦80⟧example.com", .invalidCharacter, why: "an encoded surrogate is no character"),
+    IssueCase("v=spf1 a:example.com⟨⟦E2⟧⟦80⟧⟩", .invalidCharacter, why: "a truncated sequence is one issue"),
+    IssueCase("v=spf1 a:⟨⟦C0⟧⟦AF⟧⟩example.com", .invalidCharacter, why: "an overlong encoding is no character"),
+    IssueCase("v=spf1 a:⟨⟦ED⟧⟦A0⟧⟦80⟧⟩example.com", .invalidCharacter, why: "an encoded surrogate is no character"),
     IssueCase("v=spf1 ⟨😀⟩", .invalidCharacter, suggestion: .some(nil), why: "a four-byte character, whole"),
     IssueCase("v=spf1 ⟨\u{2013}⟩all", .invalidCharacter, suggestion: "-", why: "an en dash typed for '-'"),
     IssueCase("v=spf1 ⟨\u{2014}⟩all", .invalidCharacter, suggestion: "-", why: "an em dash typed for '-'"),
@@ -87,14 +87,14 @@ struct SPFParserVersionTests {
     IssueCase("v=spf1 a⟨\u{A0}⟩-all", .invalidCharacter, suggestion: " ", why: "a no-break space between terms"),
     IssueCase("v=spf1⟨\u{A0}⟩-all", .invalidCharacter, suggestion: " ", why: "a no-break space after the version"),
     IssueCase(
-      "v=spf1 include:⟨\u{201C}⟩example.com\u{201D} -all", .invalidCharacter, suggestion: "",
-      why: "a typographic quote: SPF has no quotes, so the fix deletes it"),
+      "v=spf1 include:⟨\u{201C}⟩example.com⟨\u{201D}⟩ -all", .invalidCharacter, .invalidCharacter, suggestion: "",
+      why: "typographic quotes: SPF has no quotes, so the fix deletes both"),
     IssueCase(
       "v=spf1 include:example.com⟨\u{2019}⟩ -all", .invalidCharacter, suggestion: "",
       why: "a typographic apostrophe is deleted too"),
     IssueCase(
-      "⟨\u{201C}v=spf1⟩ -all⟨\u{201D}⟩", .invalidVersion, .invalidCharacter,
-      why: "a record in typographic quotes: the version token, then the closing quote"),
+      "⟨\u{201C}⟩v=spf1 -all⟨\u{201D}⟩", .invalidVersion, .invalidVersion,
+      why: "a record in typographic quotes: both quotes, like ASCII ones"),
     IssueCase(
       "v=spf1 ⟨\u{0}⟩ ⟨\t⟩ ⟨é⟩", .invalidCharacter, .invalidCharacter, .invalidCharacter,
       why: "one issue per term, every term checked"),

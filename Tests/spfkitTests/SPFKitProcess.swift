@@ -8,6 +8,9 @@ struct SPFKitProcess {
     let stdout: String
     let stderr: String
     let status: Int32
+    /// Wall-clock seconds from start to exit, measured on the waiting thread (not the test's), so a
+    /// busy test pool does not inflate it.
+    var seconds: Double = 0
   }
 
   /// The package root, found from this file's path.
@@ -61,6 +64,7 @@ struct SPFKitProcess {
     process.standardOutput = outPipe
     process.standardError = errPipe
     process.standardInput = inPipe
+    let start = ContinuousClock.now
     try process.run()
     // Read both pipes concurrently so neither can fill up and block the child.
     nonisolated(unsafe) var errData = Data()
@@ -73,9 +77,11 @@ struct SPFKitProcess {
     writer.start()
     let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let elapsed = ContinuousClock.now - start
     while !errReader.isFinished { usleep(1000) }
     return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                  status: process.terminationStatus)
+                  status: process.terminationStatus,
+                  seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
   /// Runs `spfkit` with text on standard input.

@@ -88,7 +88,15 @@ public struct LintedRecord: Sendable {
   /// starts with `v=spf` or `spf` (any case).
   static func looksLikeSPF(_ bytes: [UInt8]) -> Bool {
     var index = 0
-    while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      if bytes[index] == 0x20 || bytes[index] == 0x09 {
+        index += 1
+      } else if let quote = Quote.opening(bytes, at: index) {
+        index += quote
+      } else {
+        break
+      }
+    }
     func hasPrefix(_ prefix: String) -> Bool {
       let expected = Array(prefix.utf8)
       guard bytes.count - index >= expected.count else { return false }

@@ -44,12 +44,11 @@ public enum SPFParser {
       issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: 0, end: start),
                                 "the record starts with a space: receivers ignore it", suggestion: ""))
     }
-    if start < limit, bytes[start] == 0x22 || bytes[start] == 0x27 {
-      let quote = bytes[start]
-      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + 1), quoteMessage,
+    if let opening = Quote.opening(bytes, at: start) {
+      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + opening), quoteMessage,
                                 suggestion: ""))
-      start += 1
-      if limit > start, bytes[limit - 1] == quote { limit -= 1 }
+      start += opening
+      if let closing = Quote.closing(bytes, before: limit), limit - closing >= start { limit -= closing }
     }
     var tokenEnd = start
     while tokenEnd < limit, bytes[tokenEnd] != 0x20 { tokenEnd += 1 }
@@ -62,6 +61,13 @@ public enum SPFParser {
       issues.append(bad)
       return (version, bad.span.end, limit)
     }
+    if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]), isTerm(bytes, (start + 6)..<tokenEnd) {
+      // `v=spf1ip4:...`: the version runs into the first term (often two strings joined with no space).
+      let next = Excerpt.of(bytes[(start + 6)..<tokenEnd])
+      issues.append(SyntaxIssue(.invalidVersion, version,
+                                "'v=spf1' runs into '\(next)': a space must follow the version", suggestion: "v=spf1 "))
+      return (version, start + 6, limit)
+    }
     let token = Excerpt.of(bytes[start..<tokenEnd])
     issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: tokenEnd),
                               "'\(token)' is not the SPF version: a record must start with 'v=spf1'",
@@ -69,11 +75,46 @@ public enum SPFParser {
     return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
   }
 
+  /// Whether `bytes[range]` is one valid term.
+  private static func isTerm(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var scratch: [SyntaxIssue] = []
+    var parser = TermParser(bytes: bytes, range: range)
+    _ = parser.parse(&scratch)
+    return scratch.isEmpty
+  }
+
   private static let quoteMessage = "quotes are part of the record data: receivers ignore it"
+}
+
+/// Quotes that wrap a record by mistake: ASCII ones, or typographic ones pasted from a word processor.
+enum Quote {
+  private static let openings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x98]]
+  private static let closings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99]]
+
+  /// The byte length of an opening quote at `index`, if there is one.
+  static func opening(_ bytes: [UInt8], at index: Int) -> Int? {
+    openings.first { bytes[index...].starts(with: $0) }?.count
+  }
+
+  /// The byte length of a closing quote ending at `end`, if there is one.
+  static func closing(_ bytes: [UInt8], before end: Int) -> Int? {
+    closings.first { $0.count <= end && bytes[(end - $0.count)..<end].elementsEqual($0) }?.count
+  }
 }
 
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
 enum CharacterCheck {
+  /// Every invalid character in `range`, in order: a fix must remove all of them, not only the first.
+  static func allInvalid(_ bytes: [UInt8], _ range: Range<Int>) -> [SyntaxIssue] {
+    var found: [SyntaxIssue] = []
+    var start = range.lowerBound
+    while start < range.upperBound, let issue = firstInvalid(bytes, start..<range.upperBound) {
+      found.append(issue)
+      start = issue.span.end
+    }
+    return found
+  }
+
   /// The first invalid character in `range` as an issue, with the character named.
   static func firstInvalid(_ bytes: [UInt8], _ range: Range<Int>) -> SyntaxIssue? {
     guard let index = bytes[range].firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) else { return nil }
@@ -84,10 +125,16 @@ enum CharacterCheck {
                          "\(name) in the record: terms are separated by spaces only", suggestion: " ")
     }
     let length = utf8SequenceLength(bytes, at: index, end: range.upperBound)
-    let span = SourceSpan(start: index, end: index + max(length, 1))
     guard length > 0 else {
-      return SyntaxIssue(.invalidCharacter, span, "invalid UTF-8 byte 0x\(hex(byte)) in the record")
+      // One issue for a broken sequence: the lead byte and the continuation bytes after it.
+      var end = index + 1
+      while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      let shown = bytes[index..<end].map { "0x" + hex($0) }.joined(separator: " ")
+      let noun = end - index == 1 ? "byte" : "bytes"
+      return SyntaxIssue(.invalidCharacter, SourceSpan(start: index, end: end), "invalid UTF-8 \(noun) \(shown) in the record",
+                         suggestion: "")
     }
+    let span = SourceSpan(start: index, end: index + length)
     let character = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
     let (what, replacement) = lookalike(character)
     return SyntaxIssue(.invalidCharacter, span, "\(what) '\(character)' in the record: SPF is ASCII only",

@@ -82,6 +82,8 @@ extension TermParser {
       suggestion = qualifier + "ip6:" + unqualified
     } else if (name == "redirect" || name == "exp"), separator == 0x3A {
       suggestion = name + "=" + rest.dropFirst()
+    } else if name == "all", separator != nil {
+      suggestion = qualifier + name  // `-all;`, `~all"`: `all` takes nothing after it
     } else if MechanismKind(rawValue: name) != nil, let separator, separator != 0x3D {
       suggestion = qualifier + name + ":" + rest.dropFirst()
     } else if let dot = name.firstIndex(of: "."), let kind = MechanismKind(rawValue: String(name[..<dot])) {

@@ -18,7 +18,11 @@ struct TermParser {
 
   /// Parses the term, appending problems to `issues`.
   mutating func parse(_ issues: inout [SyntaxIssue]) -> Term {
-    if let bad = CharacterCheck.firstInvalid(bytes, range) { return invalid(bad, &issues) }
+    let bad = CharacterCheck.allInvalid(bytes, range)
+    if let last = bad.last {
+      issues += bad.dropLast()
+      return invalid(last, &issues)
+    }
     var qualifier = Qualifier.pass
     if let written = Qualifier(byte: bytes[range.lowerBound]) {
       qualifier = written

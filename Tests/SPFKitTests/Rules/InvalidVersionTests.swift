@@ -21,14 +21,10 @@ extension RuleTests {
       .flags("single quotes inside the data", "↓'↓v=spf1 -all'", findings: 2),
       .flags(
         "typographic quotes around the record, like ASCII ones", "↓\u{201C}v=spf1 ip4:192.0.2.1 -all\u{201D}",
-        findings: 2,
-        knownIssue: "LintedRecord.looksLikeSPF skips ASCII quotes only: the record is taken for other TXT "
-          + "and never linted"),
+        findings: 2),
       .flags(
         "the version fused with the next string: the fix keeps the term", #""↓v=spf1" "ip4:192.0.2.1 -all""#,
-        fixed: "v=spf1 ip4:192.0.2.1 -all",
-        knownIssue: "SPFParser.parseVersion suggests 'v=spf1' for the whole token 'v=spf1ip4:192.0.2.1': "
-          + "the fix drops the mechanism"),
+        fixed: "v=spf1 ip4:192.0.2.1 -all"),
       .flags("the record index", "google-site-verification=abc", "↓v=spf2↓ -all"),
       .passes("the version", "v=spf1 -all"),
       .passes("the version is case-insensitive", "V=SPF1 -ALL"),
