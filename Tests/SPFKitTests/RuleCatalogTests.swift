@@ -19,19 +19,23 @@ struct RuleCatalogTests {
   /// The codes, slugs and severities of DESIGN.md's table: the public contract.
   static let contract: [(code: String, slug: String, severity: Severity)] = [
     ("SPF001", "multiple-records", .error), ("SPF002", "string-too-long", .error),
-    ("SPF003", "too-many-lookups", .error), ("SPF005", "invalid-qualifier", .error),
+    ("SPF003", "too-many-lookups", .error), ("SPF004", "too-many-void-lookups", .error),
+    ("SPF005", "invalid-qualifier", .error),
     ("SPF006", "unknown-mechanism", .error), ("SPF007", "invalid-ip-address", .error),
     ("SPF008", "invalid-cidr-length", .error), ("SPF009", "invalid-domain-spec", .error),
     ("SPF010", "invalid-macro", .error), ("SPF011", "duplicate-modifier", .error),
     ("SPF012", "invalid-version", .error), ("SPF013", "invalid-character", .error),
-    ("SPF014", "string-join-no-space", .error), ("SPF101", "record-too-large", .warning),
+    ("SPF014", "string-join-no-space", .error), ("SPF015", "include-without-record", .error),
+    ("SPF016", "mx-too-many-records", .error), ("SPF017", "include-loop", .error),
+    ("SPF101", "record-too-large", .warning),
     ("SPF102", "ptr-deprecated", .warning), ("SPF103", "permissive-all", .warning),
     ("SPF104", "neutral-all", .warning), ("SPF105", "missing-all", .warning),
     ("SPF106", "redirect-ignored", .warning), ("SPF107", "unreachable-terms", .warning),
     ("SPF108", "redundant-network", .warning), ("SPF109", "duplicate-term", .warning),
     ("SPF110", "host-bits-set", .warning), ("SPF111", "non-public-network", .warning),
     ("SPF112", "unknown-modifier", .warning), ("SPF114", "lookup-limit-near", .warning),
-    ("SPF115", "overly-broad-network", .warning), ("SPF117", "embedded-version", .warning),
+    ("SPF115", "overly-broad-network", .warning), ("SPF116", "void-lookup", .warning),
+    ("SPF117", "embedded-version", .warning),
     ("SPF201", "lookup-count", .info),
   ]
 

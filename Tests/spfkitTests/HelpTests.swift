@@ -9,7 +9,8 @@ import Testing
     #expect(run.stdout == """
       OVERVIEW: Lint SPF records and report problems with exact positions.
 
-      USAGE: spfkit lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]
+      USAGE: spfkit lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] \
+      [--strict] [--disable <codes>]
 
       ARGUMENTS:
         <record> ...            The TXT records published at one name: raw text
@@ -23,12 +24,25 @@ import Testing
         --strict                Exit 1 on warnings too, not only on errors.
         --disable <codes>       Comma-separated rule codes or slugs not to run
                                 (SPF102,ptr-deprecated).
+        --domain <name>         Fetch every TXT record of a domain over DNS and lint
+                                them, following includes and redirects. Repeatable.
+        --resolve               Follow the includes and redirects of <record>
+                                arguments over DNS: count lookups through them and run
+                                the DNS rules.
+        --name <name>           The domain the <record> arguments are published at:
+                                what '%{d}' and a bare a or mx stand for.
+        --server <ip[:port]>    DNS server to ask instead of those in
+                                /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
+        --timeout <seconds>     How long to wait for one DNS answer before trying the
+                                next server (default: 3).
+        --deadline <seconds>    How long the whole run may spend on DNS; later queries
+                                fail as timeouts (default: 30).
         -h, --help              Show help information.
 
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error
+        2  usage or input error, or DNS failed for a --domain (the reason is printed)
 
       See 'spfkit explain' for every rule.
 

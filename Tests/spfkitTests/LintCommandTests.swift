@@ -57,7 +57,8 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == """
       Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
-      Usage: spfkit lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]
+      Usage: spfkit lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] \
+      [--strict] [--disable <codes>]
         See 'spfkit lint --help' for more information.
 
       """)
@@ -68,6 +69,10 @@ import Testing
     (["lint", "--format", "xml", "v=spf1 -all"], "unknown format 'xml'"),
     (["lint", "--frobnicate"], "unknown option '--frobnicate'"),
     (["lint", "--format"], "option '--format' needs a value"),
+    (["lint", "--server", "127.0.0.1", "v=spf1 -all"], "'--server' needs '--resolve' or '--domain'"),
+    (["lint", "--timeout", "2", "v=spf1 -all"], "'--timeout' needs '--resolve' or '--domain'"),
+    (["lint", "--domain", "a..example.com"], "invalid domain name 'a..example.com' for '--domain'"),
+    (["lint", "--resolve", "--server", "nonsense", "v=spf1 -all"], "invalid value 'nonsense' for '--server'"),
   ])
   func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
     let run = try await SPFKitProcess.run(arguments)

@@ -106,12 +106,3 @@ public struct LintedRecord: Sendable {
     return hasPrefix("v=spf") || hasPrefix("spf") || hasPrefix("v =spf") || hasPrefix("v= spf")
   }
 }
-
-/// What DNS resolution learned about a policy: filled by the resolving linter, read by DNS rules.
-public struct ResolutionFacts: Hashable, Sendable {
-  /// Findings the resolver made directly (lookups through includes, void lookups, loops...).
-  public var diagnostics: [Diagnostic]
-
-  /// Creates facts.
-  public init(diagnostics: [Diagnostic] = []) { self.diagnostics = diagnostics }
-}

@@ -2,12 +2,13 @@
 public enum RuleCatalog {
   /// The rules, ordered by code.
   public static let rules: [any Rule] = [
-    MultipleRecords(), StringTooLong(), TooManyLookups(), InvalidQualifier(), UnknownMechanism(),
-    InvalidIPAddress(), InvalidCIDRLength(), InvalidDomainSpec(), InvalidMacro(), DuplicateModifier(),
-    InvalidVersion(), InvalidCharacter(), StringJoinNoSpace(),
+    MultipleRecords(), StringTooLong(), TooManyLookups(), TooManyVoidLookups(), InvalidQualifier(),
+    UnknownMechanism(), InvalidIPAddress(), InvalidCIDRLength(), InvalidDomainSpec(), InvalidMacro(),
+    DuplicateModifier(), InvalidVersion(), InvalidCharacter(), StringJoinNoSpace(), IncludeWithoutRecord(),
+    MXTooManyRecords(), IncludeLoop(),
     RecordTooLarge(), PtrDeprecated(), PermissiveAll(), NeutralAll(), MissingAll(), RedirectIgnored(),
     UnreachableTerms(), RedundantNetwork(), DuplicateTerm(), HostBitsSet(), NonPublicNetwork(), UnknownModifier(),
-    LookupLimitNear(), OverlyBroadNetwork(), EmbeddedVersion(),
+    LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(),
     LookupCount(),
   ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -5,7 +5,8 @@ enum LintCommand: Command {
   static let spec = CommandSpec(
     name: "lint",
     abstract: "Lint SPF records and report problems with exact positions.",
-    usage: "lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]",
+    usage: "lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] [--strict] "
+      + "[--disable <codes>]",
     arguments: [
       ArgumentHelp(name: "<record> ...", help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
         + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
@@ -16,12 +17,21 @@ enum LintCommand: Command {
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
       OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
                  help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
-    ],
+      OptionSpec(name: "--domain", valueName: "name", repeatable: true,
+                 help: "Fetch every TXT record of a domain over DNS and lint them, following includes and "
+                   + "redirects. Repeatable."),
+      OptionSpec(name: "--resolve",
+                 help: "Follow the includes and redirects of <record> arguments over DNS: count lookups through "
+                   + "them and run the DNS rules."),
+      OptionSpec(name: "--name", valueName: "name",
+                 help: "The domain the <record> arguments are published at: what '%{d}' and a bare a or mx stand "
+                   + "for."),
+    ] + DNSOptions.specs,
     discussion: """
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error
+        2  usage or input error, or DNS failed for a --domain (the reason is printed)
 
       See 'spfkit explain' for every rule.
       """)
@@ -37,25 +47,49 @@ enum LintCommand: Command {
     let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
     let records = arguments.positionals.filter { $0 != "-" }
     let readsStandardInput = arguments.positionals.contains("-")
-    guard !records.isEmpty || readsStandardInput else {
-      throw .usage("nothing to lint: give a <record> or '-' for standard input")
+    let domains = try arguments.values("--domain").map { text throws(CLIError) in try domainName(text, "--domain") }
+    let name = try arguments.value("--name").map { text throws(CLIError) in try domainName(text, "--name") }
+    guard !records.isEmpty || readsStandardInput || !domains.isEmpty else {
+      throw .usage("nothing to lint: give a <record>, '-' for standard input, or '--domain <name>'")
     }
+    let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
+    let resolvesRecords = arguments.has("--resolve")
     let reporter: any LintReporter = format == "json" ? JSONReporter(console: console) : TextReporter(console: console)
     var summary = LintSummary()
-    func lint(_ input: LintInput) {
-      let result = LintResult(input: input, diagnostics: linter.lint(input.records, name: input.name))
+    func lint(_ input: LintInput, resolving: Bool) async {
+      let diagnostics: [Diagnostic]
+      if resolving, let resolver {
+        diagnostics = await linter.lint(input.records, name: input.name, resolvingWith: resolver)
+      } else {
+        diagnostics = linter.lint(input.records, name: input.name)
+      }
+      let result = LintResult(input: input, diagnostics: diagnostics)
       summary.add(result)
       reporter.report(result)
     }
-    if !records.isEmpty { lint(try argumentInput(records)) }
+    if !records.isEmpty {
+      var input = try argumentInput(records)
+      input.name = name
+      await lint(input, resolving: resolvesRecords)
+    }
     if readsStandardInput {
       for line in LineRecords(descriptor: 0) {
         switch line.result {
-        case .success(let record): lint(LintInput(records: [record], sources: ["<stdin>"]))
+        case .success(let record):
+          await lint(LintInput(name: name, records: [record], sources: ["<stdin>"]), resolving: resolvesRecords)
         case .failure(let error):
           summary.inputErrors += 1
           console.error("<stdin>:\(line.number):\(error.column): error: \(error.message)")
         }
+      }
+    }
+    for domain in domains {
+      guard let resolver else { break }
+      do throws(CLIError) {
+        await lint(try await domainInput(domain, resolver: resolver), resolving: true)
+      } catch {
+        summary.inputErrors += 1
+        if case .input(let message) = error { console.error("error: \(message)") }
       }
     }
     reporter.finish(summary)

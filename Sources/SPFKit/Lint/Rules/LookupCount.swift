@@ -1,25 +1,60 @@
 /// SPF201: how many DNS lookups the policy uses, and where (RFC 7208 §4.6.4).
+///
+/// Without DNS it counts the record's own terms. With DNS it counts through the include tree and
+/// prints it, one note per policy: `example.com → include:_spf.example.net (4): a, mx, ...`. DNS
+/// failures and targets that could not be queried are notes here too: this is where a lookup that
+/// could not be resolved is reported, and the count then reads "at least".
 struct LookupCount: Rule {
   static let metadata = RuleMetadata(
     code: "SPF201", slug: "lookup-count", severity: .info,
     summary: "how many DNS lookups the policy uses",
     rationale: "Counts the terms that query DNS (include, a, mx, ptr, exists, and redirect when there is no all) "
       + "against the limit of 10. Without DNS the count covers the record's own terms; with --resolve or --domain "
-      + "it covers the whole include tree.",
+      + "it covers the whole include tree, printed branch by branch with what each include costs. Lookups DNS "
+      + "could not answer (REFUSED, SERVFAIL, timeout) are listed, and the count is then a lower bound.",
     reference: "RFC 7208 §4.6.4",
     triggering: ["v=spf1 mx include:_spf.example.com -all"],
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    guard context.resolution == nil else { return }
     for record in context.selectedRecords {
       guard let spf = record.record, let lookups = record.lookups else { continue }
+      if let tree = context.resolution?.tree(of: record) {
+        check(tree, record: record, versionSpan: spf.versionSpan, into: &diagnostics)
+        continue
+      }
       guard lookups.count > 0 else { continue }
       let followsOthers = record.tags.contains { $0.mechanismKind == .include || $0 == .redirect }
       let scope = followsOthers ? " in this record, plus what its includes use" : ""
-      diagnostics.append(Diagnostic(
-        Self.metadata, "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
-        record: record.index, span: spf.versionSpan))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
+          record: record.index, span: spf.versionSpan))
     }
+  }
+
+  private func check(
+    _ tree: PolicyTree, record: LintedRecord, versionSpan: SourceSpan,
+    into diagnostics: inout [Diagnostic]
+  ) {
+    let count = tree.lookupCount()
+    let unresolved = tree.unresolvedNotes()
+    guard count > 0 || !unresolved.isEmpty else { return }
+    let own = tree.root.lookups.count
+    let message: String
+    if !tree.isExact() {
+      message = "the policy uses \(tree.countText) of 10 DNS lookups: DNS did not answer for all of them"
+    } else if count > own {
+      message =
+        "the policy uses \(count) of 10 DNS lookups: \(own) in this record, \(count - own) in the policies it "
+        + "includes"
+    } else {
+      message = "the policy uses \(count) of 10 DNS lookups: " + tree.root.lookups.map(\.text).joined(separator: ", ")
+    }
+    let branches = count > own || !tree.isExact() ? tree.branchLines() : []
+    diagnostics.append(
+      Diagnostic(
+        Self.metadata, message, record: record.index, span: versionSpan, notes: branches + unresolved))
   }
 }

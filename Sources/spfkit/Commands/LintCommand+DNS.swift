@@ -1,0 +1,45 @@
+import SPFKit
+
+/// `spfkit lint --domain` and `--resolve`: the resolver and the records of a domain.
+extension LintCommand {
+  /// The resolver of the run when DNS is needed; one cache serves every name. Without DNS, a DNS
+  /// option is a usage error rather than silently ignored.
+  static func policyResolver(_ arguments: ParsedArguments, needed: Bool) throws(CLIError) -> PolicyResolver? {
+    guard needed else {
+      if let option = DNSOptions.specs.first(where: { arguments.has($0.name) }) {
+        throw .usage("'\(option.name)' needs '--resolve' or '--domain'")
+      }
+      return nil
+    }
+    return PolicyResolver(try DNSOptions(arguments).makeResolver())
+  }
+
+  /// Every TXT record at `name`, as one name's records labelled with the name, ordered by text so
+  /// that output does not depend on the order DNS returned them in.
+  ///
+  /// - Throws: `CLIError.input` when the query fails (`example.com TXT: REFUSED`) or the name has no
+  ///   record that is or looks like SPF: there is nothing to lint.
+  static func domainInput(_ name: String, resolver: PolicyResolver) async throws(CLIError) -> LintInput {
+    let records: [TXTRecord]
+    do {
+      records = try await resolver.txtRecords(at: name)
+    } catch {
+      throw .input("\(name) TXT: \(error)")
+    }
+    guard !LintContext(records: records).spfRecords.isEmpty else {
+      let found = records.isEmpty ? "no TXT records" : "none of its \(records.count) TXT records is SPF"
+      throw .input("\(name) has no SPF record: \(found)")
+    }
+    let sorted = records.sorted { $0.joined.lexicographicallyPrecedes($1.joined) }
+    return LintInput(name: name, records: sorted, sources: Array(repeating: name, count: sorted.count))
+  }
+
+  /// A domain name given to `option`, lowercased and without a trailing dot.
+  static func domainName(_ text: String, _ option: String) throws(CLIError) -> String {
+    let name = DNSQuestion.normalize(text)
+    guard !name.isEmpty, name != ".", !name.contains(" "), !name.hasPrefix("."), !name.contains("..") else {
+      throw .usage("invalid domain name '\(text)' for '\(option)'")
+    }
+    return name
+  }
+}
