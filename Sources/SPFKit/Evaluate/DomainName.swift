@@ -51,7 +51,7 @@ enum DomainName {
     let name = withoutTrailingDot(domain)
     if let problem = problem(name) { return problem }
     guard name.utf8.contains(0x2E) else { return "'\(name)' is not a multi-label domain name" }
-    if let problem = TermParser.domainEndProblem(Array(name.utf8)) { return "'\(name)' \(problem)" }
+    if let problem = TermParser.domainEndProblem(Array(name.utf8)[...]) { return "'\(name)' \(problem)" }
     return nil
   }
 

@@ -1,24 +1,48 @@
 /// The facts a rule looks at: one name's TXT records, classified and parsed once.
+///
+/// Every rule receives the context, so its facts live in one shared immutable object: handing it to
+/// 30-odd rules costs a reference count each, not one per field.
 public struct LintContext: Sendable {
+  private final class Storage: Sendable {
+    let name: String?
+    let records: [LintedRecord]
+    let spfRecords: [LintedRecord]
+    let selectedRecords: [LintedRecord]
+    let resolution: ResolutionFacts?
+
+    init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?) {
+      self.name = name
+      self.records = records
+      let single = records.count == 1
+      spfRecords = single && records[0].parsed != nil ? records : records.filter { $0.parsed != nil }
+      selectedRecords = single && records[0].role == .selected ? records : records.filter { $0.role == .selected }
+      self.resolution = resolution
+    }
+  }
+
+  private var storage: Storage
+
   /// The owner name, when known (a zone owner or a `--domain`).
-  public var name: String?
+  public var name: String? {
+    get { storage.name }
+    set { storage = Storage(name: newValue, records: records, resolution: resolution) }
+  }
   /// Every TXT record at the name, in the order given.
-  public let records: [LintedRecord]
+  public var records: [LintedRecord] { storage.records }
   /// The records that are SPF or meant to be (selected or near misses), with their parse.
-  public let spfRecords: [LintedRecord]
+  public var spfRecords: [LintedRecord] { storage.spfRecords }
   /// The records a receiver selects as SPF (RFC 7208 §4.5).
-  public let selectedRecords: [LintedRecord]
+  public var selectedRecords: [LintedRecord] { storage.selectedRecords }
   /// Facts learned over DNS (the include tree and its lookups), when resolving.
-  public var resolution: ResolutionFacts?
+  public var resolution: ResolutionFacts? {
+    get { storage.resolution }
+    set { storage = Storage(name: name, records: records, resolution: newValue) }
+  }
 
   /// Classifies and parses the records.
   public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil) {
-    self.name = name
     let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
-    self.records = linted
-    spfRecords = linted.count == 1 && linted[0].parsed != nil ? linted : linted.filter { $0.parsed != nil }
-    selectedRecords = linted.count == 1 && linted[0].role == .selected ? linted : linted.filter { $0.role == .selected }
-    self.resolution = resolution
+    storage = Storage(name: name, records: linted, resolution: resolution)
   }
 }
 
@@ -48,8 +72,9 @@ public struct LintedRecord: Sendable {
       }
       let parsed = role == .other ? nil : SPFParser.parse(bytes)
       self.parsed = parsed
-      lookups = parsed.map { RecordLookups($0.record) }
-      tags = parsed?.record.terms.map(\.tag) ?? []
+      let tags = parsed?.record.terms.map(\.tag) ?? []
+      self.tags = tags
+      lookups = parsed.map { _ in RecordLookups(tags: tags) }
     }
   }
 

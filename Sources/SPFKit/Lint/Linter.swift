@@ -16,7 +16,7 @@ public struct Linter: Sendable {
   /// Lints prepared facts; findings are ordered by record, then position, then code.
   public func lint(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for rule in rules { rule.check(context, into: &diagnostics) }
+    for index in rules.indices { rules[index].check(context, into: &diagnostics) }
     if diagnostics.count > 1 {
       diagnostics.sort { a, b in
         (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)

@@ -7,36 +7,41 @@ struct RecordLookups: Sendable {
   /// The RFC 7208 §4.6.4 limit on DNS-querying terms.
   static let limit = 10
 
-  /// The counted terms in evaluation order.
-  let terms: [Term]
+  /// The indices of the counted terms, in evaluation order.
+  let indices: [Int]
 
-  init(_ record: SPFRecord) {
-    var counted: [Term] = []
+  /// Counts from the term tags alone, so the terms themselves are not copied.
+  init(tags: [TermTag]) {
+    var counted: [Int] = []
     var sawAll = false
-    for term in record.terms {
-      guard case .directive(let directive) = term.kind else { continue }
-      if directive.mechanism == .all {
+    for (index, tag) in tags.enumerated() {
+      guard let kind = tag.mechanismKind else { continue }
+      if kind == .all {
         sawAll = true
         break
       }
-      if directive.mechanism.countsAsLookup { counted.append(term) }
+      if kind.countsAsLookup { counted.append(index) }
     }
-    if !sawAll, let redirect = record.terms.first(where: { if case .modifier(.redirect) = $0.kind { true } else { false } }) {
-      counted.append(redirect)
-    }
-    terms = counted
+    if !sawAll, let redirect = tags.firstIndex(of: .redirect) { counted.append(redirect) }
+    indices = counted
   }
 
+  /// Counts a record's terms.
+  init(_ record: SPFRecord) { self.init(tags: record.terms.map(\.tag)) }
+
+  /// The counted terms of `record` (the record these lookups were counted from).
+  func terms(in record: SPFRecord) -> [Term] { indices.map { record.terms[$0] } }
+
   /// How many lookups the record costs, not counting what its includes cost.
-  var count: Int { terms.count }
+  var count: Int { indices.count }
 
   /// A short list such as `include:_spf.example.com, mx, a`, in order, as written in `text`.
-  func summary(of text: [UInt8]) -> String {
+  func summary(of text: [UInt8], in record: SPFRecord) -> String {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(terms.count * 24)
-    for (index, term) in terms.enumerated() {
-      if index > 0 { bytes += [0x2C, 0x20] }
-      bytes += text[clamped: term.span]
+    bytes.reserveCapacity(indices.count * 24)
+    for (position, index) in indices.enumerated() {
+      if position > 0 { bytes += [0x2C, 0x20] }
+      bytes += text[clamped: record.terms[index].span]
     }
     return Excerpt.of(bytes[...], limit: 400)
   }

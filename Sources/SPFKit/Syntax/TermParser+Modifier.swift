@@ -33,10 +33,19 @@ extension TermParser {
       issues.append(SyntaxIssue(.invalidDomainSpec, self.span, "'\(owner)\(separator)' has an empty domain"))
       return nil
     }
-    guard let macro = MacroParser.parse(bytes, span.start..<span.end, allowExplanationLetters: false, issues: &issues)
+    let range = span.start..<span.end
+    if !bytes[range].contains(0x25) {
+      // The common case, a plain name: no macro parsing, one string, the end checked on the bytes in place.
+      if let problem = TermParser.domainEndProblem(bytes[range]) {
+        issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(Excerpt.of(bytes[range]))' \(problem)"))
+        return nil
+      }
+      return DomainSpec(MacroString(literal: String(decoding: bytes[range], as: UTF8.self)))
+    }
+    guard let macro = MacroParser.parse(bytes, range, allowExplanationLetters: false, issues: &issues)
     else { return nil }
     guard case .literal(let tail)? = macro.lastPart else { return DomainSpec(macro) }
-    if let problem = TermParser.domainEndProblem(Array(tail.utf8)) {
+    if let problem = TermParser.domainEndProblem(Array(tail.utf8)[...]) {
       let text = Excerpt.of(bytes[span.start..<span.end])
       issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(text)' \(problem)"))
       return nil
@@ -45,14 +54,14 @@ extension TermParser {
   }
 
   /// Why a literal tail is no `domain-end = "." toplabel ["."]`, or nil when it is one.
-  static func domainEndProblem(_ tail: [UInt8]) -> String? {
-    var end = tail.count
-    if end > 0, tail[end - 1] == 0x2E { end -= 1 }
+  static func domainEndProblem(_ tail: ArraySlice<UInt8>) -> String? {
+    var end = tail.endIndex
+    if end > tail.startIndex, tail[end - 1] == 0x2E { end -= 1 }
     guard let dot = tail[..<end].lastIndex(of: 0x2E) else {
       return "is not a domain: it needs a dot and a top-level label ('example.com')"
     }
     let label = tail[(dot + 1)..<end]
-    let shown = Excerpt.of(label)
+    var shown: String { Excerpt.of(label) }
     guard let first = label.first, let last = label.last else { return "ends with an empty label" }
     func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

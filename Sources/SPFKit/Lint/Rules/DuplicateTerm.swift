@@ -13,18 +13,35 @@ struct DuplicateTerm: Rule {
     for record in context.spfRecords {
       guard let terms = record.record?.terms else { continue }
       let tags = record.tags
+      // Networks compare as plain values; other mechanisms only when their kind repeats.
+      let networks = RedundantNetwork.networks(of: record, terms)
       for index in tags.indices {
         guard let kind = tags[index].mechanismKind, kind != .all,
-          tags[..<index].contains(where: { $0.mechanismKind == kind }), let mechanism = terms[index].mechanism,
-          let first = terms[..<index].first(where: { $0.mechanism.map { Self.same($0, mechanism) } ?? false })
+          tags[..<index].contains(where: { $0.mechanismKind == kind }),
+          let firstIndex = Self.earlierCopy(of: index, kind: kind, terms: terms, networks: networks)
         else { continue }
         let term = terms[index]
+        let first = terms[firstIndex]
+        let mechanism = kind
         let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
         diagnostics.append(Diagnostic(
           Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
           record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
+  }
+
+  /// The index of an earlier term with the same mechanism as `terms[index]`, if any.
+  static func earlierCopy(of index: Int, kind: MechanismKind, terms: [Term], networks: [RedundantNetwork.Network])
+    -> Int?
+  {
+    if kind == .ip4 || kind == .ip6 {
+      guard let mine = networks.first(where: { $0.index == index }) else { return nil }
+      return networks.first { $0.index < index && $0.isIPv6 == mine.isIPv6 && $0.first == mine.first
+        && $0.prefixLength == mine.prefixLength }?.index
+    }
+    guard let mechanism = terms[index].mechanism else { return nil }
+    return terms[..<index].firstIndex { $0.mechanism.map { same($0, mechanism) } ?? false }
   }
 
   /// Whether two mechanisms are the same: networks compared masked, domains ignoring ASCII case.

@@ -17,11 +17,21 @@ struct InvalidDomainSpec: Rule {
       for issue in parsed.issues where issue.kind == .invalidDomainSpec {
         diagnostics.append(Diagnostic(Self.metadata, issue.message, record: record.index, span: issue.span))
       }
-      for term in parsed.record.terms {
+      for (index, tag) in record.tags.enumerated() where Self.namesADomain(tag) {
+        let term = parsed.record.terms[index]
         guard let span = term.argumentSpan, let problem = Self.nameProblem(of: term) else { continue }
         diagnostics.append(Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
                                       span: span))
       }
+    }
+  }
+
+  /// Whether a term of this tag can carry a domain-spec.
+  static func namesADomain(_ tag: TermTag) -> Bool {
+    switch tag {
+    case .redirect, .explanation: true
+    case .directive(let kind, _): kind != .all && kind != .ip4 && kind != .ip6
+    default: false
     }
   }
 

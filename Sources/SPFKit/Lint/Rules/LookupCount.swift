@@ -29,7 +29,7 @@ struct LookupCount: Rule {
       diagnostics.append(
         Diagnostic(
           Self.metadata,
-          "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined))",
+          "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined, in: spf))",
           record: record.index, span: spf.versionSpan))
     }
   }

@@ -20,14 +20,16 @@ struct LookupLimitNear: Rule {
         check(tree, record: record, into: &diagnostics)
         continue
       }
-      guard let lookups = record.lookups, Self.near.contains(lookups.count), let last = lookups.terms.last else {
+      guard let spf = record.record, let lookups = record.lookups, Self.near.contains(lookups.count),
+        let last = lookups.indices.last.map({ spf.terms[$0] })
+      else {
         continue
       }
       diagnostics.append(
         Diagnostic(
           Self.metadata,
           "the record uses \(lookups.count) of the 10 DNS lookups (not counting its includes): one more breaks it",
-          record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"])
+          record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined, in: spf))"])
       )
     }
   }

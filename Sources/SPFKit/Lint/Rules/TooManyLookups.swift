@@ -26,15 +26,15 @@ struct TooManyLookups: Rule {
         check(tree, record: record, into: &diagnostics)
         continue
       }
-      guard let lookups = record.lookups, lookups.count > RecordLookups.limit else { continue }
-      let crossing = lookups.terms[RecordLookups.limit]
+      guard let spf = record.record, let lookups = record.lookups, lookups.count > RecordLookups.limit else { continue }
+      let crossing = spf.terms[lookups.indices[RecordLookups.limit]]
       diagnostics.append(
         Diagnostic(
           Self.metadata,
           "the record needs \(lookups.count) DNS lookups: '\(record.text(crossing.span))' is lookup 11, past the limit "
             + "of 10, so receivers return permerror",
           record: record.index, span: crossing.span,
-          notes: ["lookups in order: \(lookups.summary(of: record.txt.joined))"]))
+          notes: ["lookups in order: \(lookups.summary(of: record.txt.joined, in: spf))"]))
     }
   }
 
