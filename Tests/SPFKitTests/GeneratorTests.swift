@@ -149,6 +149,10 @@ struct GeneratorTests {
       let records = texts.map { SPFParser.parse($0 + " ~all") }
       let options = GenerateOptions(domain: "example.com", widening: WideningLimit(ipv4: limit))
       let policy = try PolicyGenerator.merge(records, options: options)
+      for record in policy.records {
+        let errors = Linter().lint([record.txt], name: record.owner).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "generated records lint without errors: \(record.txt.text)")
+      }
       let published = policy.records.flatMap(\.spf.directives).compactMap { directive -> IPv4Network? in
         if case .ip4(let network) = directive.mechanism { network } else { nil }
       }

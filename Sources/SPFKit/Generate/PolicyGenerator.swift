@@ -46,10 +46,8 @@ public enum PolicyGenerator {
     return policy
   }
 
-  /// Rule 6: every generated record re-parses with no syntax issue to the same record, and fits:
-  /// each string at most 255 octets, the whole text at most `maxLength`.
-  ///
-  /// Today the check re-parses; the linter's errors join it once lint is on this branch.
+  /// Rule 6: every generated record re-parses with no syntax issue to the same record, fits (each
+  /// string at most 255 octets, the whole text at most `maxLength`) and lints with no error.
   public static func selfCheck(_ policy: GeneratedPolicy, maxLength: Int) throws(GenerateError) {
     for record in policy.records {
       let text = record.txt.text
@@ -62,6 +60,10 @@ public enum PolicyGenerator {
       if record.txt.joined.count > maxLength { throw fail("it is longer than \(maxLength) octets") }
       if record.txt.strings.contains(where: { $0.bytes.count > CharacterString.maximumLength }) {
         throw fail("a character-string is longer than \(CharacterString.maximumLength) octets")
+      }
+      // The linter has the last word: no generated record may carry an error finding (DESIGN rule 6).
+      if let error = Linter().lint([record.txt], name: record.owner).first(where: { $0.severity == .error }) {
+        throw fail("\(error.code) \(error.message)")
       }
     }
   }
