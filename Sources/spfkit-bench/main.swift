@@ -4,7 +4,6 @@ import SPFKit
 let benchmarks: [(name: String, run: () async -> Void)] = [
   ("lint", { LintBench.run() }),
   ("parse", { LintBench.runParseOnly() }),
-  ("sizes", { print(MemoryLayout<Term>.size, MemoryLayout<Term.Kind>.size, MemoryLayout<Mechanism>.size, MemoryLayout<SourceSpan?>.size, MemoryLayout<SyntaxIssue>.size, MemoryLayout<Diagnostic>.size) }),
   ("aggregate", { AggregateBench.run(CommandLine.arguments.dropFirst(2)) }),
   ("zone", {
     // spfkit-bench zone [LINES]: the zone reader against named-checkzone.
