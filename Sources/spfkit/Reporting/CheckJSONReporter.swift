@@ -24,10 +24,7 @@ struct CheckJSONReporter {
       path: report.path, lookups: trace.lookupCount, lookupLimit: trace.lookupLimit,
       voidLookups: trace.voidLookupCount, voidLookupLimit: trace.voidLookupLimit, queries: trace.queryCount,
       trace: trace)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document) else { return }
-    console.line(String(decoding: data, as: UTF8.self))
+    console.line(JSONOutput.string(document))
   }
 }
 

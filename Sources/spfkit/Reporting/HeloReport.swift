@@ -51,10 +51,7 @@ enum HeloReport {
 
   /// The diagnosis as one JSON document.
   static func json(_ diagnosis: HeloDiagnosis) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(Document(diagnosis))) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    JSONOutput.string(Document(diagnosis))
   }
 
   private struct Document: Encodable {

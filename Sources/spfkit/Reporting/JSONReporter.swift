@@ -34,10 +34,7 @@ final class JSONReporter: LintReporter {
       version: 1, tool: .init(name: "spfkit", version: SPFKitCommand.version), inputs: results,
       summary: .init(records: summary.records, errors: summary.errors, warnings: summary.warnings,
                      infos: summary.infos, inputErrors: summary.inputErrors))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(report) else { return }
-    console.line(String(decoding: data, as: UTF8.self))
+    console.line(JSONOutput.string(report))
   }
 }
 

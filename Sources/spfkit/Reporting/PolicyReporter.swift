@@ -84,9 +84,7 @@ enum PolicyReporter {
         + widening.ipv6.map { .init(network: "\($0.network)", unlistedAddresses: "\($0.unlistedAddresses)") },
       unlistedAddresses: .init(ipv4: "\(widening.ipv4UnlistedTotal)", ipv6: "\(widening.ipv6UnlistedTotal)"),
       notes: policy.report.notes)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    return JSONOutput.string(document)
   }
 }
 
