@@ -202,4 +202,28 @@ struct PolicyFlattenerTests {
       #expect([error.description] == c.expected)
     }
   }
+
+  @Test(arguments: [
+    (FlattenOptions(domain: "exa..mple.com"), "'exa..mple.com' is not a usable domain: it has an empty label"),
+    (
+      FlattenOptions(domain: "example.com", lookupLimit: 11),
+      "'11' is not a usable lookup limit: use 0...10 (receivers stop at 10, RFC 7208 §4.6.4)"
+    ),
+    (
+      FlattenOptions(domain: "example.com", keptIncludes: ["%{d}.x"]),
+      "'%{d}.x' is not a usable domain: it holds macros"
+    ),
+    (FlattenOptions(domain: "example.com", maxLength: 10), "'10' is not a usable maximum length: use 32...450 octets"),
+  ])
+  func badOptionsAreInputErrorsFoundBeforeAnyQuery(_ options: FlattenOptions, _ message: String) async {
+    var resolver = InMemoryResolver()
+    resolver.fail(name: "example.com", with: .timeout, includingSubdomains: true)
+    do {
+      _ = try await PolicyFlattener(resolver: resolver).flatten(options)
+      Issue.record("no error")
+    } catch {
+      #expect(error.description == message)
+      #expect(!error.isRefusal)
+    }
+  }
 }

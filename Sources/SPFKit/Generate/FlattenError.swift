@@ -45,7 +45,8 @@ public enum FlattenError: Error, Hashable, Sendable, CustomStringConvertible {
       "'\(later)' would move before '\(earlier)', which has another qualifier: the flattened record puts ip4/ip6 "
         + "first, then a, mx, include, exists, ptr, and that would change results"
     case .tooManyLookups(let inRecords, let throughKept, let limit):
-      "the flattened policy needs \(inRecords + throughKept) DNS lookups (\(inRecords) in its records, "
+      "the flattened policy needs \(inRecords + throughKept) DNS lookup\(inRecords + throughKept == 1 ? "" : "s") "
+        + "(\(inRecords) in its records, "
         + "\(throughKept) through kept terms): the limit is \(limit) (RFC 7208 §4.6.4)"
     case .generate(let error):
       error.description

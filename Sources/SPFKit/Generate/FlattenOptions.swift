@@ -42,10 +42,15 @@ public struct FlattenOptions: Hashable, Sendable {
     GenerateOptions(domain: domain, maxLength: maxLength, chainPrefix: chainPrefix, widening: widening)
   }
 
-  /// Checks the domain, the kept names and the lookup limit; returns the domain without a trailing
-  /// dot and the kept names normalized.
+  /// Checks the domain, the kept names, the lookup limit and the layout before any query; returns
+  /// the domain without a trailing dot and the kept names normalized.
   func validated() throws(FlattenError) -> (domain: String, kept: Set<String>) {
     guard FlattenOptions.lookupLimitRange.contains(lookupLimit) else { throw .invalidLookupLimit(lookupLimit) }
+    do {
+      try generateOptions.validateLayout()
+    } catch {
+      throw .generate(error)
+    }
     let domain = try FlattenOptions.literalDomain(domain)
     var kept = Set<String>()
     for name in keptIncludes { kept.insert(DNSQuestion.normalize(try FlattenOptions.literalDomain(name))) }

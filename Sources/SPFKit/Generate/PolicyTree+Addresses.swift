@@ -36,18 +36,19 @@ extension PolicyTree {
     return .success((set, isMX ? [name] + hosts : [name]))
   }
 
-  /// The MX hosts of `name`, at most 10 (more is a permerror, RFC 7208 §4.6.4); a null MX
-  /// (RFC 7505) and names no query can carry left out.
+  /// The MX hosts of `name` by preference, at most 10 (more is a permerror, RFC 7208 §4.6.4); a
+  /// null MX (RFC 7505) and names no query can carry left out.
   private func exchanges(of name: String) async -> Result<[String], LookupFailure> {
     guard DomainName.problem(name) == nil else { return .success([]) }
     switch await EvaluationRun.query(name, .mx, resolver: resolver) {
     case .void: return .success([])
     case .failure(let error): return .failure(LookupFailure("MX lookup of '\(name)' failed: \(error)"))
     case .records(let records):
-      let exchanges = records.compactMap { record -> String? in
-        guard case .mx(_, let exchange) = record else { return nil }
-        return DomainName.withoutTrailingDot(exchange)
-      }
+      // Servers may rotate MX answers: in preference order, the report reads the same every run.
+      let exchanges = records.compactMap { record -> (UInt16, String)? in
+        guard case .mx(let preference, let exchange) = record else { return nil }
+        return (preference, DomainName.withoutTrailingDot(exchange))
+      }.sorted { $0 < $1 }.map(\.1)
       let limit = EvaluationSettings.rfcMXNameLimit
       guard exchanges.count <= limit else {
         return .failure(
