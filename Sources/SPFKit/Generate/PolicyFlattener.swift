@@ -64,9 +64,12 @@ public struct PolicyFlattener: Sendable {
     where !watched.contains(where: { $0.lowercased() == name.lowercased() }) {
       watched.append(name)
     }
+    let unmet = options.keptIncludes.filter { !tree.keptNamesMet.contains(DNSQuestion.normalize($0)) }
+    let keptNotes = unmet.map { "'\($0)' is kept on request but no include or redirect in the tree names it" }
     let report = FlattenReport(
       lookupsBefore: top.lookups, lookupsAfter: inRecords + plan.keptTreeLookups, lookupLimit: options.lookupLimit,
-      flattened: plan.flattened, kept: plan.kept, watchedDomains: watched, notes: plan.notes + policy.report.notes)
+      flattened: plan.flattened, kept: plan.kept, watchedDomains: watched,
+      notes: plan.notes + policy.report.notes + keptNotes)
     return FlattenedPolicy(policy: policy, report: report)
   }
 }

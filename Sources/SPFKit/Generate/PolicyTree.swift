@@ -29,6 +29,8 @@ struct PolicyTree {
   private var subtrees: [String: Subtree] = [:]
   /// Records read so far.
   private var recordsRead = 0
+  /// The kept names met as include or redirect targets.
+  private(set) var keptNamesMet: Set<String> = []
 
   init(resolver: any DNSResolver, keptNames: Set<String>, flattensAddressMechanisms: Bool) {
     self.resolver = resolver
@@ -132,7 +134,10 @@ struct PolicyTree {
       }
       subtrees[key] = subtree
     }
-    if keptNames.contains(key) { return (.failure(.keptByRequest(name)), subtree.lookups) }
+    if keptNames.contains(key) {
+      keptNamesMet.insert(key)
+      return (.failure(.keptByRequest(name)), subtree.lookups)
+    }
     return (subtree.policy.map { ($0, subtree.domains) }, subtree.lookups)
   }
 }
