@@ -23,6 +23,7 @@ struct PolicyFlattenerTests {
     var flattenAMX = false
     var lookupLimit = 10
     var maxLength = 255
+    var widening = WideningLimit()
     /// The records (`NAME TEXT` when there are several), or the refusal's message.
     let expected: [String]
     var before: Int? = nil
@@ -174,6 +175,10 @@ struct PolicyFlattenerTests {
         "_spf1.example.com v=spf1 ip4:198.51.100.0/24 ip6:2001:db8::/32 -all",
       ],
       before: 3, after: 1, why: "a record over --max-length is packed into an include chain, which costs a lookup"),
+    Case(
+      zone: zone("v=spf1 include:_w.esp.net -all", ["_w.esp.net": [.txt("v=spf1 ip4:192.0.2.1 ip4:192.0.2.7 -all")]]),
+      widening: WideningLimit(ipv4: 24), expected: ["v=spf1 ip4:192.0.2.0/29 -all"],
+      notes: [], why: "--widen widens the flattened + blocks as generate does"),
   ]
 
   static let addresses: Zone = [
@@ -188,7 +193,7 @@ struct PolicyFlattenerTests {
   func flatten(_ c: Case) async {
     let options = FlattenOptions(
       domain: "example.com", keptIncludes: c.keep, lookupLimit: c.lookupLimit, flattensAddressMechanisms: c.flattenAMX,
-      maxLength: c.maxLength)
+      maxLength: c.maxLength, widening: c.widening)
     do {
       let flattened = try await PolicyFlattener(resolver: CheckHostTests.resolver(c.zone)).flatten(options)
       let records = flattened.policy.records
