@@ -12,7 +12,13 @@ extension EvaluationRun {
 
   /// Queries `name` for `type`, keeping only answers of that type.
   func query(_ name: String, _ type: DNSRecordType) async -> Answer {
-    Self.answer(await Self.resolve(resolver, DNSQuestion(name: name, type: type)), type: type)
+    await Self.query(name, type, resolver: resolver)
+  }
+
+  /// Queries `name` for `type` through `resolver`, keeping only answers of that type; for callers
+  /// outside an evaluation (record selection, the flattener).
+  static func query(_ name: String, _ type: DNSRecordType, resolver: any DNSResolver) async -> Answer {
+    answer(await resolve(resolver, DNSQuestion(name: name, type: type)), type: type)
   }
 
   /// Queries every name for `type` at once; the answers come back in the order of `names`.

@@ -40,9 +40,10 @@ struct GenerateArguments {
     "fail": .fail, "softfail": .softfail, "neutral": .neutral, "pass": .pass,
   ]
 
-  /// Reads the shared options from `arguments`.
-  init(_ arguments: ParsedArguments) throws(CLIError) {
-    options.domain = arguments.value("--domain")
+  /// Reads the shared options from `arguments`; `domain` is the owner when `--domain` is not given
+  /// (`flatten` names it with its argument).
+  init(_ arguments: ParsedArguments, domain: String? = nil) throws(CLIError) {
+    options.domain = arguments.value("--domain") ?? domain
     zone = arguments.has("--zone")
     format = arguments.value("--format") ?? "text"
     guard format == "text" || format == "json" else {
