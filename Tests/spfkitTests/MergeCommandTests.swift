@@ -93,6 +93,14 @@ import Testing
     #expect(run.stderr.hasPrefix("error: <stdin>:2:12: '300.1.1.1'"))
   }
 
+  @Test func reorderingThatChangesResultsIsRefused() async throws {
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 -exists:%{i}.bl.example.com include:_spf.example.net ~all"])
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix(
+      "error: 'include:_spf.example.net' would be written before '-exists:%{i}.bl.example.com'"))
+  }
+
   @Test func tooManyLookupsIsRefused() async throws {
     let includes = (1...11).map { "include:i\($0).example" }.joined(separator: " ")
     let run = try await SPFKitProcess.run(["merge", "v=spf1 \(includes) -all"])

@@ -17,9 +17,6 @@ struct FlattenPlan {
   /// What was decided on the way.
   private(set) var notes: [String] = []
 
-  /// The order generation rule 2 gives lookup mechanisms.
-  private static let lookupOrder: [MechanismKind] = [.a, .mx, .include, .exists, .ptr]
-
   /// Plans the flattened record of `top`, the walked record of the domain.
   ///
   /// - Throws: `FlattenError.reorderingChangesResults` when the layout would change a result.
@@ -108,11 +105,8 @@ struct FlattenPlan {
 
   /// Refuses kept terms with different qualifiers that rule 2 would swap.
   private static func checkOrder(of directives: [Directive]) throws(FlattenError) {
-    let rank = { (directive: Directive) in lookupOrder.firstIndex(of: directive.mechanism.kind) ?? 0 }
-    for (index, later) in directives.enumerated() {
-      for earlier in directives[..<index] where earlier.qualifier != later.qualifier && rank(later) < rank(earlier) {
-        throw .reorderingChangesResults(earlier: earlier.description, later: later.description)
-      }
+    if let (earlier, later) = TermOrder.firstSwap(in: directives) {
+      throw .reorderingChangesResults(earlier: earlier.description, later: later.description)
     }
   }
 }

@@ -14,6 +14,9 @@ public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Two terms with different qualifiers cover the same addresses or name the same lookup: one
   /// record cannot keep both meanings.
   case conflictingQualifiers(String, String)
+  /// Writing the terms in rule 2 order would put `later` before `earlier`, and their qualifiers
+  /// differ: an address both match would get another result.
+  case orderChangesResults(earlier: String, later: String)
   /// The policy needs more than 10 DNS lookups (RFC 7208 §4.6.4): `terms` in the record itself
   /// (including `redirect`), `chain` include-chain members.
   case tooManyLookups(terms: Int, chain: Int)
@@ -33,7 +36,8 @@ public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Whether this is a policy refusal (exit 1), not an input or usage error (exit 2).
   public var isRefusal: Bool {
     switch self {
-    case .disagreeingAll, .disagreeingExplanation, .conflictingQualifiers, .tooManyLookups, .recordTooLong,
+    case .disagreeingAll, .disagreeingExplanation, .conflictingQualifiers, .orderChangesResults, .tooManyLookups,
+      .recordTooLong,
       .selfCheckFailed:
       true
     case .invalidRecord, .chainNeedsDomain, .invalidDomain, .invalidMaxLength, .invalidChainPrefix:
@@ -52,6 +56,9 @@ public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
       "the records name different explanations (\(targets.joined(separator: ", "))): '--all' merges them without 'exp'"
     case .conflictingQualifiers(let first, let second):
       "'\(first)' and '\(second)' overlap with different qualifiers: one record cannot keep both"
+    case .orderChangesResults(let earlier, let later):
+      "'\(later)' would be written before '\(earlier)' (ip4/ip6, then a, mx, include, exists), and their "
+        + "qualifiers differ: an address both match would get another result; merge them by hand"
     case .tooManyLookups(let terms, let chain):
       "the policy needs \(terms + chain) DNS lookups (\(terms) in the record, \(chain) for the include chain): "
         + "more than 10 is a permerror (RFC 7208 §4.6.4)"

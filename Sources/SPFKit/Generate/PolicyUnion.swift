@@ -51,6 +51,10 @@ struct PolicyUnion {
     var all: Qualifier? = nil
     var redirect: DomainSpec? = nil
     var explanation: DomainSpec? = nil
+    let evaluated = record.terms.compactMap(\.directive).prefix { $0.mechanism != .all }
+    if let (earlier, later) = TermOrder.firstSwap(in: Array(evaluated)) {
+      throw .orderChangesResults(earlier: earlier.description, later: later.description)
+    }
     for term in record.terms {
       switch term.kind {
       case .directive(let directive):
