@@ -29,6 +29,12 @@ public struct ZoneReader {
   /// The last explicit TTL, used when there is no `$TTL` (RFC 1035 §5.1).
   var lastTTL: UInt32?
   var finished = false
+  /// Whether a name written with bytes that are not UTF-8 is an error (at the first such byte).
+  ///
+  /// BIND reads such bytes as plain octets, and so does this reader by default. A tool that
+  /// prints names (in messages, JSON or SARIF) sets this: octets outside UTF-8 can still be
+  /// written as `\DDD` escapes.
+  public var requiresUTF8Names = false
 
   /// Creates a reader of `source`, completing relative names with `origin`.
   ///
