@@ -10,15 +10,18 @@ public struct LintContext: Sendable {
   public let selectedRecords: [LintedRecord]
   /// Facts learned over DNS (the include tree and its lookups), when resolving.
   public var resolution: ResolutionFacts?
+  /// Facts of a zone file (record types, suppression comments), when the records come from one.
+  public var zone: ZoneFacts?
 
   /// Classifies and parses the records.
-  public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil) {
+  public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil, zone: ZoneFacts? = nil) {
     self.name = name
     let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
     self.records = linted
     spfRecords = linted.count == 1 && linted[0].parsed != nil ? linted : linted.filter { $0.parsed != nil }
     selectedRecords = linted.count == 1 && linted[0].role == .selected ? linted : linted.filter { $0.role == .selected }
     self.resolution = resolution
+    self.zone = zone
   }
 }
 
