@@ -8,6 +8,7 @@ public enum RuleCatalog {
     RecordTooLarge(), PtrDeprecated(), PermissiveAll(), NeutralAll(), MissingAll(), RedirectIgnored(),
     UnreachableTerms(), RedundantNetwork(), DuplicateTerm(), HostBitsSet(), NonPublicNetwork(), UnknownModifier(),
     LookupLimitNear(), OverlyBroadNetwork(), EmbeddedVersion(),
+    SPFRRType(),
     LookupCount(),
   ].sorted { $0.metadata.code < $1.metadata.code }
 
