@@ -9,7 +9,7 @@ import Testing
     #expect(run.stdout == """
       OVERVIEW: Lint SPF records and report problems with exact positions.
 
-      USAGE: spfkit lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]
+      USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--format <format>] [--strict] [--disable <codes>]
 
       ARGUMENTS:
         <record> ...            The TXT records published at one name: raw text
@@ -19,6 +19,8 @@ import Testing
                                 its own.
 
       OPTIONS:
+        --zone <file>           Lint every TXT and SPF record of a BIND zone file,
+                                owner by owner. Repeatable.
         --format <format>       Output format: text or json (default: text).
         --strict                Exit 1 on warnings too, not only on errors.
         --disable <codes>       Comma-separated rule codes or slugs not to run
@@ -28,7 +30,12 @@ import Testing
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error
+        2  usage or input error (a bad zone file: the other inputs are still linted)
+
+      ZONE FILES:
+        '; spfkit-disable SPF102' on a record's line or the line above it turns
+        those rules off for that record. '$INCLUDE' paths are relative to the
+        including file.
 
       See 'spfkit explain' for every rule.
 

@@ -57,7 +57,7 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == """
       Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
-      Usage: spfkit lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]
+      Usage: spfkit lint [<record> ...] [--zone <file> ...] [--format <format>] [--strict] [--disable <codes>]
         See 'spfkit lint --help' for more information.
 
       """)

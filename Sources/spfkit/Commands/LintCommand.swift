@@ -5,14 +5,17 @@ enum LintCommand: Command {
   static let spec = CommandSpec(
     name: "lint",
     abstract: "Lint SPF records and report problems with exact positions.",
-    usage: "lint [<record> ...] [--format <format>] [--strict] [--disable <codes>]",
+    usage: "lint [<record> ...] [--zone <file> ...] [--format <format>] [--strict] [--disable <codes>]",
     arguments: [
       ArgumentHelp(name: "<record> ...", help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
         + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
         + "input, one record per line, each linted on its own."),
     ],
     options: [
-      OptionSpec(name: "--format", valueName: "format", help: "Output format: text or json (default: text)."),
+      OptionSpec(name: "--zone", valueName: "file", repeatable: true,
+                 help: "Lint every TXT and SPF record of a BIND zone file, owner by owner. Repeatable."),
+      OptionSpec(name: "--format", valueName: "format",
+                 help: "Output format: text or json (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
       OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
                  help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
@@ -21,31 +24,41 @@ enum LintCommand: Command {
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error
+        2  usage or input error (a bad zone file: the other inputs are still linted)
+
+      ZONE FILES:
+        '; spfkit-disable SPF102' on a record's line or the line above it turns
+        those rules off for that record. '$INCLUDE' paths are relative to the
+        including file.
 
       See 'spfkit explain' for every rule.
       """)
 
-  /// The formats `--format` takes.
-  static let formats = ["text", "json"]
-
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
-    let format = arguments.value("--format") ?? "text"
-    guard formats.contains(format) else {
-      throw .usage("unknown format '\(format)' for '--format': use one of \(formats.joined(separator: ", "))")
+    let formatName = arguments.value("--format") ?? "text"
+    guard let format = LintFormat(rawValue: formatName) else {
+      let names = LintFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      throw .usage("unknown format '\(formatName)' for '--format': use one of \(names)")
     }
     let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
     let records = arguments.positionals.filter { $0 != "-" }
     let readsStandardInput = arguments.positionals.contains("-")
-    guard !records.isEmpty || readsStandardInput else {
-      throw .usage("nothing to lint: give a <record> or '-' for standard input")
+    let zones = arguments.values("--zone")
+    guard !records.isEmpty || readsStandardInput || !zones.isEmpty else {
+      throw .usage("nothing to lint: give a <record>, '-' for standard input, or '--zone <file>'")
     }
-    let reporter: any LintReporter = format == "json" ? JSONReporter(console: console) : TextReporter(console: console)
+    let reporter = format.reporter(console: console)
     var summary = LintSummary()
     func lint(_ input: LintInput) {
-      let result = LintResult(input: input, diagnostics: linter.lint(input.records, name: input.name))
+      let context = LintContext(records: input.records, name: input.name, zone: input.zone)
+      let result = LintResult(input: input, diagnostics: linter.lint(context))
       summary.add(result)
       reporter.report(result)
+    }
+    func inputError(_ error: LintInputError) {
+      summary.inputErrors += 1
+      console.error(error.description)
+      reporter.reportInputError(error)
     }
     if !records.isEmpty { lint(try argumentInput(records)) }
     if readsStandardInput {
@@ -53,9 +66,15 @@ enum LintCommand: Command {
         switch line.result {
         case .success(let record): lint(LintInput(records: [record], sources: ["<stdin>"]))
         case .failure(let error):
-          summary.inputErrors += 1
-          console.error("<stdin>:\(line.number):\(error.column): error: \(error.message)")
+          inputError(LintInputError(source: "<stdin>", line: line.number, column: error.column, message: error.message))
         }
+      }
+    }
+    for path in zones {
+      do throws(LintInputError) {
+        try ZoneLintInputs(path: path).forEachOwner(lint)
+      } catch {
+        inputError(error)
       }
     }
     reporter.finish(summary)
