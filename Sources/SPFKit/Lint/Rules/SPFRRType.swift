@@ -5,7 +5,7 @@
 struct SPFRRType: Rule {
   static let metadata = RuleMetadata(
     code: "SPF113", slug: "spf-rr-type", severity: .warning,
-    summary: "an SPF (type 99) resource record in a zone",
+    summary: "an SPF (type 99) resource record",
     rationale: "RFC 7208 retired the SPF record type (§3.1, §14.1): receivers query TXT records only, so an SPF-type "
       + "record is never read. It is dead data that drifts away from the TXT record, and where it is the only copy "
       + "of the policy the domain has no SPF policy at all. Publish the policy as TXT and delete the SPF record.",
