@@ -21,7 +21,8 @@ import Testing
       OPTIONS:
         --zone <file>           Lint every TXT and SPF record of a BIND zone file,
                                 owner by owner. Repeatable.
-        --format <format>       Output format: text or json (default: text).
+        --format <format>       Output format: text, json, sarif or github (default:
+                                text).
         --strict                Exit 1 on warnings too, not only on errors.
         --disable <codes>       Comma-separated rule codes or slugs not to run
                                 (SPF102,ptr-deprecated).

@@ -122,7 +122,8 @@ import Testing
       why: "a binary file", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01] + Array("↓".utf8) + [0x00, 0x00, 0x00],
       message: "binary data: NUL byte in 'bad.zone'"),
     BadInput(
-      why: "invalid UTF-8 in an owner", bytes: Array("a 1 TXT \"v=spf1 +all\"\nw".utf8) + Array("↓".utf8)
+      why: "invalid UTF-8 in an owner",
+      bytes: Array("a 1 TXT \"v=spf1 +all\"\nw".utf8) + Array("↓".utf8)
         + [0xFF] + Array("x 1 TXT \"v=spf1 -all\"\n".utf8),
       message: "name 'w\u{FFFD}x' is not valid UTF-8: write other octets as '\\DDD'"),
     BadInput(

@@ -79,7 +79,8 @@ struct ExternalTool: Sendable {
   /// The note of a skipped test.
   var skipNote: Comment { Comment(rawValue: "\(name) is not installed: skipped (CI=true makes this a failure)") }
 
-  static let jsonschema = ExternalTool(name: "Python's jsonschema", isAvailable: succeeds("python3", "-c", "import jsonschema"))
+  static let jsonschema = ExternalTool(
+    name: "Python's jsonschema", isAvailable: succeeds("python3", "-c", "import jsonschema"))
   static let preCommit = ExternalTool(name: "pre-commit", isAvailable: succeeds("pre-commit", "--version"))
 
   /// Whether a command found on `PATH` exits 0.

@@ -15,7 +15,7 @@ enum LintCommand: Command {
       OptionSpec(name: "--zone", valueName: "file", repeatable: true,
                  help: "Lint every TXT and SPF record of a BIND zone file, owner by owner. Repeatable."),
       OptionSpec(name: "--format", valueName: "format",
-                 help: "Output format: text or json (default: text)."),
+                 help: "Output format: text, json, sarif or github (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
       OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
                  help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
