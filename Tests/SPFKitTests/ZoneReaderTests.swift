@@ -173,6 +173,21 @@ func zoneSummary(_ record: ZoneRecord) -> String {
     #expect(try reader.next()?.owner.labels.first == [0x61, 0xFF], "escaped octets pass")
   }
 
+  @Test func nextOwnerReadsAndChecksLikeNext() throws {
+    var reader = ZoneTestSupport.reader("a 1 TXT \"x\"\nb 1 A 192.0.2.1\nc 1 SPF \"y\" z\n")
+    #expect(try reader.nextOwner()?.text == "a.example.com.")
+    #expect(try reader.nextOwner()?.text == "c.example.com.")
+    #expect(try reader.nextOwner() == nil)
+    let bad = ["a 1 TXT\n", "a 1 TXT \"\\999\"\n", "a 1 TXT x\\1\n", "a 1 TXT (\"x\"\n"]
+    for zone in bad {
+      var owners = ZoneTestSupport.reader(zone)
+      var records = ZoneTestSupport.reader(zone)
+      let ownerError = #expect(throws: ZoneReadError.self, "\(zone)") { try owners.nextOwner() }
+      let recordError = #expect(throws: ZoneReadError.self, "\(zone)") { try records.next() }
+      #expect(ownerError == recordError, "\(zone)")
+    }
+  }
+
   @Test func typeLengthIsAsWritten() throws {
     let records = try ZoneTestSupport.read("a 1 SPF \"x\"\nb 1 TYPE99 \"y\"\nc 1 txt \"z\"\n")
     #expect(records.map(\.typeLength) == [3, 6, 3])

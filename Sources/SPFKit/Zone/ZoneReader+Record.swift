@@ -104,24 +104,27 @@ extension ZoneReader {
       return try readGenericTXT(typeLocation: typeLocation)
     }
     var strings: [CharacterString] = []
+    var count = 0
     var size = 0
     while token != .lineEnd, token != .end {
       let location = current.lexer.location
       let string: CharacterString
       if token == .quoted {
         let origin = SourceOrigin(line: location.line, column: location.column, escapes: current.lexer.escapes)
-        string = CharacterString(bytes: current.lexer.text, origin: origin)
+        string = CharacterString(bytes: keepsData ? current.lexer.text : [], origin: origin)
+        size += current.lexer.text.count + 1
       } else {
         string = try unescapeWord(current.lexer.text, at: location)
+        size += string.bytes.count + 1
       }
-      size += string.bytes.count + 1
       guard size <= ZoneReader.maximumDataLength else {
         throw current.error(at: typeLocation, "TXT data is longer than \(ZoneReader.maximumDataLength) octets")
       }
-      strings.append(string)
+      if keepsData { strings.append(string) }
+      count += 1
       token = try current.lexer.next()
     }
-    guard !strings.isEmpty else { throw current.error(at: typeLocation, "TXT record has no character-string") }
+    guard count > 0 else { throw current.error(at: typeLocation, "TXT record has no character-string") }
     return TXTRecord(strings: strings)
   }
 
