@@ -19,5 +19,8 @@ extension LintContext {
 extension ZoneName {
   /// The name as lint shows it: as written with the origin applied, without the final dot
   /// (`example.com`); the root stays `.`.
-  public var lintName: String { text.count > 1 && text.hasSuffix(".") ? String(text.dropLast()) : text }
+  public var lintName: String {
+    // UTF-8 counts: String.count walks the characters.
+    text.utf8.count > 1 && text.utf8.last == 0x2E ? String(decoding: text.utf8.dropLast(), as: UTF8.self) : text
+  }
 }

@@ -1,7 +1,7 @@
 import SPFKit
 
 /// One name's records as read from the command line, standard input, a zone file or DNS.
-struct LintInput {
+struct LintInput: Sendable {
   /// The owner name, when known.
   var name: String?
   /// The TXT records at the name.
@@ -62,7 +62,7 @@ struct LintResult {
 }
 
 /// A file or line that could not be read: exit 2, the message on standard error.
-struct LintInputError: Error {
+struct LintInputError: Error, Sendable {
   /// The file (or `<stdin>`) and the 1-based line and column of the problem.
   var source: String
   var line: Int
