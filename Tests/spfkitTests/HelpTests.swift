@@ -19,8 +19,9 @@ import Testing
                                 its own.
 
       OPTIONS:
-        --zone <file>           Lint every TXT and SPF record of a BIND zone file,
-                                owner by owner. Repeatable.
+        --zone <file> ...       Lint every TXT and SPF record of BIND zone files,
+                                owner by owner. Takes the arguments up to the next
+                                option or '--'; repeatable.
         --format <format>       Output format: text, json, sarif or github (default:
                                 text).
         --strict                Exit 1 on warnings too, not only on errors.

@@ -3,7 +3,8 @@ import Testing
 
 /// `spfkit lint --zone FILE`: records grouped by owner, exact positions, suppression, bad input.
 @Suite struct LintZoneTests {
-  /// Lints `zone` written to `z.zone` (and `files`) in a scratch directory, from that directory.
+  /// Lints `zone` written to `z.zone` (and `files`) in a scratch directory, from that directory;
+  /// `extra` arguments go before `--zone`, which takes the arguments after it.
   static func lint(_ zone: String, files: [String: String] = [:], _ extra: [String] = []) async throws
     -> SPFKitProcess.Output
   {
@@ -11,7 +12,7 @@ import Testing
     defer { scratch.remove() }
     try scratch.write("z.zone", zone)
     for (name, text) in files { try scratch.write(name, text) }
-    return try await SPFKitProcess.run(["lint", "--zone", "z.zone"] + extra, directory: scratch.url)
+    return try await SPFKitProcess.run(["lint"] + extra + ["--zone", "z.zone"], directory: scratch.url)
   }
 
   @Test func recordsOfOneOwnerAreGroupedWhereverTheyAre() async throws {
@@ -77,6 +78,20 @@ import Testing
     #expect(run.stdout.hasPrefix("<arg1>:1:8: warning[SPF103]"))
     #expect(run.stdout.contains("z.zone:1:22: warning[SPF104]"))
     #expect(run.stdout.hasSuffix("2 records checked: 2 warnings\n"))
+  }
+
+  /// pre-commit appends file names after `--zone`: each is a zone, up to the next option or `--`.
+  @Test func zoneTakesEveryFileUpToTheNextOption() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    try scratch.write("a.zone", "a 1 TXT \"v=spf1 +all\"\n")
+    try scratch.write("b.zone", "b 1 TXT \"v=spf1 ?all\"\n")
+    let run = try await SPFKitProcess.run(
+      ["lint", "--zone", "a.zone", "b.zone", "--strict", "--", "v=spf1 a"], directory: scratch.url)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("a.zone:1:17: warning[SPF103]"))
+    #expect(run.stdout.contains("b.zone:1:17: warning[SPF104]"))
+    #expect(run.stdout.contains("<arg1>:1:1: info[SPF201]"), "after '--', a record")
   }
 
   @Test func explainsZoneExamplesThatBehave() async throws {

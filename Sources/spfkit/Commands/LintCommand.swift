@@ -12,8 +12,9 @@ enum LintCommand: Command {
         + "input, one record per line, each linted on its own."),
     ],
     options: [
-      OptionSpec(name: "--zone", valueName: "file", repeatable: true,
-                 help: "Lint every TXT and SPF record of a BIND zone file, owner by owner. Repeatable."),
+      OptionSpec(name: "--zone", valueName: "file", isVariadic: true,
+                 help: "Lint every TXT and SPF record of BIND zone files, owner by owner. Takes the arguments "
+                   + "up to the next option or '--'; repeatable."),
       OptionSpec(name: "--format", valueName: "format",
                  help: "Output format: text, json, sarif or github (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
