@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// A temporary directory for one test's files; `remove()` it when done.
 struct ScratchDirectory {
@@ -60,38 +59,4 @@ func markedZone(bytes: [UInt8]) -> (bytes: [UInt8], marks: [String]) {
     index += 1
   }
   return (out, marks)
-}
-
-/// A tool some tests run: Python's `jsonschema` module, or `pre-commit`.
-///
-/// When it is missing the tests are skipped with a note, unless the environment variable `CI` is
-/// `true`: then they run and fail (`.ci/run` installs both).
-struct ExternalTool: Sendable {
-  /// What to install.
-  let name: String
-  /// Whether it can run here.
-  let isAvailable: Bool
-
-  /// Whether a missing tool fails the tests.
-  static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-  /// Whether the tests that need the tool run.
-  var testsEnabled: Bool { isAvailable || Self.isRequired }
-  /// The note of a skipped test.
-  var skipNote: Comment { Comment(rawValue: "\(name) is not installed: skipped (CI=true makes this a failure)") }
-
-  static let jsonschema = ExternalTool(
-    name: "Python's jsonschema", isAvailable: succeeds("python3", "-c", "import jsonschema"))
-  static let preCommit = ExternalTool(name: "pre-commit", isAvailable: succeeds("pre-commit", "--version"))
-
-  /// Whether a command found on `PATH` exits 0.
-  static func succeeds(_ arguments: String...) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }
 }
