@@ -105,6 +105,19 @@ import Testing
     #expect(!clean.stdout.contains("SPF113"))
   }
 
+  /// Before any `$ORIGIN`, names are completed with the origin BIND's usual file names give.
+  @Test(arguments: [
+    ("example.org.zone", "example.org"), ("db.example.net", "example.net"), ("example.com.db", "example.com"),
+    ("zones.txt", "."),
+  ])
+  func originComesFromTheFileName(_ file: String, _ owner: String) async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    try scratch.write(file, "@ 1 TXT \"v=spf1 -all\"\n@ 1 TXT \"v=spf1 a -all\"\n")
+    let run = try await SPFKitProcess.run(["lint", "--zone", file], directory: scratch.url)
+    #expect(run.stdout.contains("\(file):2:10: error[SPF001] '\(owner)' publishes 2 SPF records"), "\(run.stdout)")
+  }
+
   @Test func aPipeIsReadOnce() async throws {
     let run = try await SPFKitProcess.run(
       ["lint", "--zone", "/dev/stdin"], input: "a 1 TXT \"v=spf1 -all\"\nb 1 A 192.0.2.1\na 1 TXT \"v=spf1 a -all\"\n")
