@@ -33,9 +33,9 @@ struct RuleCatalogTests {
     ("SPF106", "redirect-ignored", .warning), ("SPF107", "unreachable-terms", .warning),
     ("SPF108", "redundant-network", .warning), ("SPF109", "duplicate-term", .warning),
     ("SPF110", "host-bits-set", .warning), ("SPF111", "non-public-network", .warning),
-    ("SPF112", "unknown-modifier", .warning), ("SPF114", "lookup-limit-near", .warning),
-    ("SPF115", "overly-broad-network", .warning), ("SPF116", "void-lookup", .warning),
-    ("SPF117", "embedded-version", .warning),
+    ("SPF112", "unknown-modifier", .warning), ("SPF113", "spf-rr-type", .warning),
+    ("SPF114", "lookup-limit-near", .warning), ("SPF115", "overly-broad-network", .warning),
+    ("SPF116", "void-lookup", .warning), ("SPF117", "embedded-version", .warning),
     ("SPF201", "lookup-count", .info),
   ]
 
@@ -104,5 +104,19 @@ struct RuleCatalogTests {
     for example in [metadata.nonTriggering] + metadata.nonTriggering.map({ [$0] }) {
       #expect(try !codes(example).contains(metadata.code), "\(example)")
     }
+  }
+
+  /// The examples of a zone rule are zone-file lines: read, then linted owner by owner.
+  @Test(arguments: entries.filter { $0.metadata.requirement == .zone })
+  func zoneExamplesBehave(_ entry: Entry) throws {
+    let metadata = entry.metadata
+    try #require(!metadata.triggering.isEmpty && !metadata.nonTriggering.isEmpty)
+    func codes(_ lines: [String]) throws -> [String] {
+      let records = try ZoneTestSupport.read(lines.joined(separator: "\n") + "\n", origin: ".")
+      let owners = Dictionary(grouping: records, by: \.owner)
+      return owners.values.flatMap { Linter().lint(LintContext(zoneRecords: $0)).map(\.code) }
+    }
+    #expect(try codes(metadata.triggering).contains(metadata.code), "\(metadata.triggering)")
+    #expect(try !codes(metadata.nonTriggering).contains(metadata.code), "\(metadata.nonTriggering)")
   }
 }

@@ -89,6 +89,24 @@ struct TXTRecordTests {
     #expect(record.location(ofJoinedOffset: offset) == expected)
   }
 
+  /// `↓` marks the source column just past the byte before the joined offset: where a span ends.
+  static let endLocationCases: [(marked: String, offset: Int, why: String)] = [
+    (#""v=spf1↓ -all""#, 6, "one string: just past the byte"),
+    (#""ab↓" "cd""#, 2, "a boundary ends inside the earlier string, before its quote"),
+    (#""a\"↓b""#, 2, #"an escaped last byte ends after its two columns"#),
+    (#""x\059↓y""#, 2, #"after \DDD, four columns"#),
+    (#""ab" "c↓d""#, 3, "in the second string"),
+    (#""ab" "cd↓""#, 4, "the end of the record"),
+    (#""↓ab""#, 0, "offset 0 is the first byte"),
+  ]
+
+  @Test(arguments: endLocationCases)
+  func endLocation(_ marked: String, offset: Int, why: String) throws {
+    let input = MarkedRecord(marked)
+    let record = try TXTRecord.parsePresentation(input.bytes, line: 3)
+    #expect(record.location(ofJoinedEnd: offset) == SourceLocation(line: 3, column: input.spans.first!.start + 1))
+  }
+
   @Test func recordsBuiltInCode() {
     #expect(TXTRecord(text: "v=spf1 -all").location(ofJoinedOffset: 3) == SourceLocation(line: 1, column: 4))
     let record = TXTRecord(strings: [CharacterString("v=spf1 "), CharacterString("-all")])

@@ -154,6 +154,45 @@ func zoneSummary(_ record: ZoneRecord) -> String {
     #expect(record.owner.labels.first == [0x61, 0xFF, 0xC3, 0x41])
   }
 
+  @Test func namesMustBeUTF8WhenRequired() throws {
+    let cases: [(bytes: [UInt8], column: Int, why: String)] = [
+      (Array("ab".utf8) + [0xFF] + Array(" 1 TXT \"x\"\n".utf8), 3, "an owner"),
+      (Array("$ORIGIN x".utf8) + [0xC3, 0x41] + Array(".\na 1 TXT \"x\"\n".utf8), 10, "an $ORIGIN"),
+      (Array("a".utf8) + [0xE2, 0x82] + Array(" 1 TXT \"x\"\n".utf8), 2, "a truncated sequence"),
+    ]
+    for c in cases {
+      var reader = ZoneTestSupport.reader(c.bytes)
+      reader.requiresUTF8Names = true
+      let error = #expect(throws: ZoneReadError.self, "\(c.why)") { try reader.next() }
+      #expect(error?.line == 1 && error?.column == c.column, "\(c.why)")
+      #expect(error?.message.contains("is not valid UTF-8: write other octets as '\\DDD'") == true, "\(c.why)")
+    }
+    var reader = ZoneTestSupport.reader("b\u{FC}cher 1 TXT \"x\"\na\\255 1 TXT \"y\"\n")
+    reader.requiresUTF8Names = true
+    #expect(try reader.next()?.owner.text == "b\u{FC}cher.example.com.", "valid UTF-8 passes")
+    #expect(try reader.next()?.owner.labels.first == [0x61, 0xFF], "escaped octets pass")
+  }
+
+  @Test func nextOwnerReadsAndChecksLikeNext() throws {
+    var reader = ZoneTestSupport.reader("a 1 TXT \"x\"\nb 1 A 192.0.2.1\nc 1 SPF \"y\" z\n")
+    #expect(try reader.nextOwner()?.text == "a.example.com.")
+    #expect(try reader.nextOwner()?.text == "c.example.com.")
+    #expect(try reader.nextOwner() == nil)
+    let bad = ["a 1 TXT\n", "a 1 TXT \"\\999\"\n", "a 1 TXT x\\1\n", "a 1 TXT (\"x\"\n"]
+    for zone in bad {
+      var owners = ZoneTestSupport.reader(zone)
+      var records = ZoneTestSupport.reader(zone)
+      let ownerError = #expect(throws: ZoneReadError.self, "\(zone)") { try owners.nextOwner() }
+      let recordError = #expect(throws: ZoneReadError.self, "\(zone)") { try records.next() }
+      #expect(ownerError == recordError, "\(zone)")
+    }
+  }
+
+  @Test func typeLengthIsAsWritten() throws {
+    let records = try ZoneTestSupport.read("a 1 SPF \"x\"\nb 1 TYPE99 \"y\"\nc 1 txt \"z\"\n")
+    #expect(records.map(\.typeLength) == [3, 6, 3])
+  }
+
   @Test func ownerNamesCompareAsDNSNames() throws {
     let records = try ZoneTestSupport.read("ABC 1 TXT \"x\"\na\\098c.example.com. 1 TXT \"y\"\n")
     #expect(records[0].owner == records[1].owner)

@@ -9,8 +9,8 @@ import Testing
     #expect(run.stdout == """
       OVERVIEW: Lint SPF records and report problems with exact positions.
 
-      USAGE: spfkit lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] \
-      [--strict] [--disable <codes>]
+      USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] \
+      [--name <name>] [--format <format>] [--strict] [--disable <codes>]
 
       ARGUMENTS:
         <record> ...            The TXT records published at one name: raw text
@@ -20,7 +20,11 @@ import Testing
                                 its own.
 
       OPTIONS:
-        --format <format>       Output format: text or json (default: text).
+        --zone <file> ...       Lint every TXT and SPF record of BIND zone files,
+                                owner by owner. Takes the arguments up to the next
+                                option or '--'; repeatable.
+        --format <format>       Output format: text, json, sarif or github (default:
+                                text).
         --strict                Exit 1 on warnings too, not only on errors.
         --disable <codes>       Comma-separated rule codes or slugs not to run
                                 (SPF102,ptr-deprecated).
@@ -42,7 +46,13 @@ import Testing
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error, or DNS failed for a --domain (the reason is printed)
+        2  usage or input error: a bad zone file (the other inputs are still linted),
+           or DNS failed for a --domain (the reason is printed)
+
+      ZONE FILES:
+        '; spfkit-disable SPF102' on a record's line or the line above it turns
+        those rules off for that record. '$INCLUDE' paths are relative to the
+        including file.
 
       See 'spfkit explain' for every rule.
 

@@ -57,8 +57,8 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(run.stderr == """
       Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
-      Usage: spfkit lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] \
-      [--strict] [--disable <codes>]
+      Usage: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] \
+      [--format <format>] [--strict] [--disable <codes>]
         See 'spfkit lint --help' for more information.
 
       """)

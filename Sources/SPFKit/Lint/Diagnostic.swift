@@ -82,10 +82,13 @@ public struct Diagnostic: Hashable, Sendable {
   public var fix: Fix?
   /// Further lines of detail (the include path that crosses a limit, for example).
   public var notes: [String]
+  /// Where the finding is in the record's source file when it is outside the record's text (the
+  /// record type of a zone line, SPF113); nil when `span` locates it.
+  public var location: SourceRange?
 
   /// Creates a diagnostic for a rule.
   public init(_ metadata: RuleMetadata, _ message: String, record: Int? = nil, span: SourceSpan? = nil,
-              fix: Fix? = nil, notes: [String] = [])
+              fix: Fix? = nil, notes: [String] = [], location: SourceRange? = nil)
   {
     code = metadata.code
     slug = metadata.slug
@@ -95,5 +98,6 @@ public struct Diagnostic: Hashable, Sendable {
     self.span = span
     self.fix = fix
     self.notes = notes
+    self.location = location
   }
 }

@@ -9,14 +9,16 @@ public struct LintContext: Sendable {
     let spfRecords: [LintedRecord]
     let selectedRecords: [LintedRecord]
     let resolution: ResolutionFacts?
+    let zone: ZoneFacts?
 
-    init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?) {
+    init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?, zone: ZoneFacts?) {
       self.name = name
       self.records = records
       let single = records.count == 1
       spfRecords = single && records[0].parsed != nil ? records : records.filter { $0.parsed != nil }
       selectedRecords = single && records[0].role == .selected ? records : records.filter { $0.role == .selected }
       self.resolution = resolution
+      self.zone = zone
     }
   }
 
@@ -25,7 +27,7 @@ public struct LintContext: Sendable {
   /// The owner name, when known (a zone owner or a `--domain`).
   public var name: String? {
     get { storage.name }
-    set { storage = Storage(name: newValue, records: records, resolution: resolution) }
+    set { storage = Storage(name: newValue, records: records, resolution: resolution, zone: zone) }
   }
   /// Every TXT record at the name, in the order given.
   public var records: [LintedRecord] { storage.records }
@@ -36,13 +38,18 @@ public struct LintContext: Sendable {
   /// Facts learned over DNS (the include tree and its lookups), when resolving.
   public var resolution: ResolutionFacts? {
     get { storage.resolution }
-    set { storage = Storage(name: name, records: records, resolution: newValue) }
+    set { storage = Storage(name: name, records: records, resolution: newValue, zone: zone) }
+  }
+  /// Facts of a zone file (record types, suppression comments), when the records come from one.
+  public var zone: ZoneFacts? {
+    get { storage.zone }
+    set { storage = Storage(name: name, records: records, resolution: resolution, zone: newValue) }
   }
 
   /// Classifies and parses the records.
-  public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil) {
+  public init(records: [TXTRecord], name: String? = nil, resolution: ResolutionFacts? = nil, zone: ZoneFacts? = nil) {
     let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
-    storage = Storage(name: name, records: linted, resolution: resolution)
+    storage = Storage(name: name, records: linted, resolution: resolution, zone: zone)
   }
 }
 

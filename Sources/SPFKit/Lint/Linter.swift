@@ -14,9 +14,18 @@ public struct Linter: Sendable {
   }
 
   /// Lints prepared facts; findings are ordered by record, then position, then code.
+  ///
+  /// With zone facts, findings a `; spfkit-disable` comment names are dropped (see
+  /// `ZoneFacts.suppresses(_:record:)`).
   public func lint(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for index in rules.indices { rules[index].check(context, into: &diagnostics) }
+    for index in rules.indices {
+      let first = diagnostics.count
+      rules[index].check(context, into: &diagnostics)
+      guard let zone = context.zone, diagnostics.count > first else { continue }
+      let metadata = rules[index].metadata
+      diagnostics[first...].removeAll { zone.suppresses(metadata, record: $0.record) }
+    }
     if diagnostics.count > 1 {
       diagnostics.sort { a, b in
         (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)

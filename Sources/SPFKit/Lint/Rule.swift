@@ -24,6 +24,15 @@ public enum RuleRequirement: String, Hashable, Sendable, Codable {
   case zone
 }
 
+/// What a rule's findings are about: one record, or everything published at the name.
+public enum RuleScope: String, Hashable, Sendable, Codable {
+  /// One record: a zone-file suppression comment on that record silences the finding.
+  case record
+  /// All the records at the name together (SPF001, SPF101): a suppression comment on any record
+  /// of the name silences the finding, whichever record it is reported on.
+  case name
+}
+
 /// A rule's identity and documentation: the source of `spfkit explain` and the README table.
 public struct RuleMetadata: Hashable, Sendable {
   /// The stable code, `SPF` and three digits: 0xx errors, 1xx warnings, 2xx information.
@@ -38,16 +47,20 @@ public struct RuleMetadata: Hashable, Sendable {
   public var rationale: String
   /// The RFC reference, e.g. `RFC 7208 §4.6.4`.
   public var reference: String
-  /// Records that trigger the rule, as `spfkit lint` arguments (several = one name's TXT records).
+  /// Records that trigger the rule, as `spfkit lint` arguments (several = one name's TXT records);
+  /// for a `.zone` rule, lines of a zone file.
   public var triggering: [String]
   /// Records that do not trigger it.
   public var nonTriggering: [String]
-  /// What the rule needs to run.
+  /// What the rule needs to run. For `.zone` rules the examples are zone-file lines.
   public var requirement: RuleRequirement
+  /// Whether findings concern one record or the whole name.
+  public var scope: RuleScope
 
   /// Creates metadata.
   public init(code: String, slug: String, severity: Severity, summary: String, rationale: String, reference: String,
-              triggering: [String], nonTriggering: [String], requirement: RuleRequirement = .none)
+              triggering: [String], nonTriggering: [String], requirement: RuleRequirement = .none,
+              scope: RuleScope = .record)
   {
     self.code = code
     self.slug = slug
@@ -58,5 +71,6 @@ public struct RuleMetadata: Hashable, Sendable {
     self.triggering = triggering
     self.nonTriggering = nonTriggering
     self.requirement = requirement
+    self.scope = scope
   }
 }

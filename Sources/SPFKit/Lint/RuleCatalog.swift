@@ -8,7 +8,7 @@ public enum RuleCatalog {
     MXTooManyRecords(), IncludeLoop(),
     RecordTooLarge(), PtrDeprecated(), PermissiveAll(), NeutralAll(), MissingAll(), RedirectIgnored(),
     UnreachableTerms(), RedundantNetwork(), DuplicateTerm(), HostBitsSet(), NonPublicNetwork(), UnknownModifier(),
-    LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(),
+    LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(), SPFRRType(),
     LookupCount(),
   ].sorted { $0.metadata.code < $1.metadata.code }
 

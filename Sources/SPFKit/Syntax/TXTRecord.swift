@@ -56,4 +56,22 @@ public struct TXTRecord: Hashable, Sendable {
     guard let origin = strings.last?.origin else { return nil }
     return SourceLocation(line: origin.line, column: origin.column)
   }
+
+  /// The source location just past the joined-text byte before `offset`: where a span ending at
+  /// `offset` ends, through escapes (`\"` ends two columns later), when the strings carry origins.
+  ///
+  /// An offset at a boundary between strings ends inside the earlier string, before its closing
+  /// quote; offset 0 maps to the first byte.
+  public func location(ofJoinedEnd offset: Int) -> SourceLocation? {
+    guard offset > 0 else { return location(ofJoinedOffset: 0) }
+    var remaining = offset
+    for string in strings {
+      if remaining <= string.bytes.count {
+        guard let origin = string.origin else { return nil }
+        return SourceLocation(line: origin.line, column: origin.column(ofByte: remaining))
+      }
+      remaining &-= string.bytes.count
+    }
+    return location(ofJoinedOffset: offset)
+  }
 }

@@ -2,6 +2,7 @@
 enum ResourceRecordType {
   /// The type number of `word` (case-insensitive mnemonic or RFC 3597 `TYPEnnn`); nil if unknown.
   static func code(of word: [UInt8]) -> UInt16? {
+    if let code = commonCode(of: word) { return code }
     guard let upper = uppercased(word) else { return nil }
     if let code = mnemonics[upper] { return code }
     return generic(upper, prefix: "TYPE")
@@ -9,6 +10,7 @@ enum ResourceRecordType {
 
   /// The class number of `word` (`IN`, `CH`, `CHAOS`, `HS`, `HESIOD`, `NONE`, `ANY`, `CLASSnnn`).
   static func classCode(of word: [UInt8]) -> UInt16? {
+    if word.count == 2, word[0] | 0x20 == 0x69, word[1] | 0x20 == 0x6E { return 1 }  // IN, without a string
     guard let upper = uppercased(word) else { return nil }
     switch upper {
     case "IN": return 1
@@ -31,6 +33,21 @@ enum ResourceRecordType {
     default: return "CLASS\(code)"
     }
   }
+
+  /// The types most zone lines use, matched on the bytes (ASCII case folded): every line of a zone
+  /// names its type, and building a string for each shows in a profile.
+  private static func commonCode(of word: [UInt8]) -> UInt16? {
+    for (mnemonic, code) in common where word.count == mnemonic.count {
+      // Folding with 0x20 maps only letters onto lowercase letters, and the mnemonics are letters.
+      if zip(word, mnemonic).allSatisfy({ $0 | 0x20 == $1 }) { return code }
+    }
+    return nil
+  }
+
+  private static let common: [(mnemonic: [UInt8], code: UInt16)] = [
+    ("a", 1), ("ns", 2), ("cname", 5), ("soa", 6), ("ptr", 12), ("mx", 15), ("txt", 16), ("aaaa", 28), ("srv", 33),
+    ("caa", 257), ("spf", 99),
+  ].map { (Array($0.0.utf8), $0.1) }
 
   /// `word` in ASCII upper case, if it is short enough to be a mnemonic (a small string: no allocation).
   private static func uppercased(_ word: [UInt8]) -> String? {

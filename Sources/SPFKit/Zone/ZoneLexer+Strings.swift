@@ -8,10 +8,21 @@ extension ZoneLexer {
     location = here
     text.removeAll(keepingCapacity: true)
     while let byte = try peek() {
+      if ZoneLexer.isPlainWordByte(byte) {
+        // The run of plain bytes left in this chunk, copied at once: every line has words.
+        let start = index
+        index = chunk.withUnsafeBufferPointer { bytes in
+          var end = start + 1
+          while end < bytes.count, ZoneLexer.isPlainWordByte(bytes[end]) { end += 1 }
+          return end
+        }
+        if capturing { text += chunk[start..<index] }
+        continue
+      }
       switch byte {
       case 0x20, 0x09, 0x0D, 0x0A, 0x3B, 0x28, 0x29, 0x22: return try checkLineLength()
       case 0x00: throw binary(at: here)
-      case 0x5C:
+      default:  // a backslash, the only byte left
         let backslash = here
         index += 1
         guard let escaped = try peek(), escaped != 0x0A else {
@@ -20,11 +31,23 @@ extension ZoneLexer {
         if escaped == 0 { throw binary(at: here) }
         index += 1
         if capturing { text += [byte, escaped] }
-      default:
-        index += 1
-        if capturing { text.append(byte) }
       }
     }
+  }
+
+  /// Whether a byte is part of an unquoted word as it stands: not a delimiter (blank, newline,
+  /// `;`, `(`, `)`, `"`), NUL or backslash. A bit mask, not a switch: it runs for every byte.
+  @inline(__always)
+  static func isPlainWordByte(_ byte: UInt8) -> Bool {
+    // Bits 0x00, 0x09, 0x0A, 0x0D, 0x20, 0x22, 0x28, 0x29, 0x3B.
+    byte >= 0x40 ? byte != 0x5C : (0x0800_0305_0000_2601 as UInt64) >> byte & 1 == 0
+  }
+
+  /// Whether a byte inside quotes is text as it stands: not a quote, newline, NUL or backslash.
+  @inline(__always)
+  static func isPlainQuotedByte(_ byte: UInt8) -> Bool {
+    // Bits 0x00, 0x0A, 0x22.
+    byte >= 0x40 ? byte != 0x5C : (0x0004_0000_0401 as UInt64) >> byte & 1 == 0
   }
 
   /// Scans a quoted character-string from its opening quote, unescaping `\X` and `\DDD`.
@@ -46,8 +69,14 @@ extension ZoneLexer {
       case 0x00: throw binary(at: here)
       case 0x5C: try escape(open: open)
       default:
-        index += 1
-        if capturing { text.append(byte) }
+        // The run of plain bytes left in this chunk, copied at once.
+        let start = index
+        index = chunk.withUnsafeBufferPointer { bytes in
+          var end = start + 1
+          while end < bytes.count, ZoneLexer.isPlainQuotedByte(bytes[end]) { end += 1 }
+          return end
+        }
+        if capturing { text += chunk[start..<index] }
       }
     }
     throw unterminated(open)

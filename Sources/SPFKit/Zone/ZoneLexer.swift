@@ -72,7 +72,13 @@ struct ZoneLexer {
     if !started { try start() }
     while let byte = try peek() {
       switch byte {
-      case 0x20, 0x09, 0x0D: index += 1
+      case 0x20, 0x09, 0x0D:
+        // Zone files align their columns with runs of blanks: skip the run in this chunk at once.
+        index = chunk.withUnsafeBufferPointer { bytes in
+          var end = index + 1
+          while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
+          return end
+        }
       case 0x0A:
         let end = here
         try newline()

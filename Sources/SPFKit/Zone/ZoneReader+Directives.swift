@@ -87,6 +87,7 @@ extension ZoneReader {
 
   /// Parses a name written at `location`, relative to the current origin.
   private func name(_ raw: [UInt8], at location: SourceLocation) throws(ZoneReadError) -> ZoneName {
+    if requiresUTF8Names { try checkUTF8(raw, at: location) }
     var wire: [UInt8] = []
     do {
       let form = try ZoneName.parse(raw, origin: current.origin, into: &wire)

@@ -5,6 +5,7 @@ extension ZoneReader {
     var ttl: UInt32?
     var typeCode: UInt16 = 0
     var typeLocation = SourceLocation(line: 1, column: 1)
+    var typeLength = 0
   }
 
   /// Reads one record whose first token is `first`; returns it if TXT or SPF, else skips it.
@@ -18,6 +19,7 @@ extension ZoneReader {
         throw current.error(
           at: SourceLocation(line: start.line, column: 1), "expected an owner name, found a quoted string")
       }
+      if requiresUTF8Names { try checkUTF8(current.lexer.text, at: start) }
       do {
         try current.owner.set(current.lexer.text, origin: current.origin)
       } catch {
@@ -44,8 +46,8 @@ extension ZoneReader {
     let txt = try readTXTData(typeLocation: header.typeLocation)
     return ZoneRecord(
       owner: current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl, recordClass: zoneClass,
-      type: type, typeLocation: header.typeLocation, txt: txt, file: current.name, line: start.line,
-      suppressedCodes: suppressedCodes(recordLine: start.line))
+      type: type, typeLocation: header.typeLocation, typeLength: header.typeLength, txt: txt, file: current.name,
+      line: start.line, suppressedCodes: suppressedCodes(recordLine: start.line))
   }
 
   /// Reads TTL and class (either order, each optional) and the type, starting at `first`.
@@ -82,6 +84,7 @@ extension ZoneReader {
         } else if let code = ResourceRecordType.code(of: word) {
           header.typeCode = code
           header.typeLocation = location
+          header.typeLength = word.count
           if let explicitTTL { lastTTL = explicitTTL }
           header.ttl = explicitTTL ?? defaultTTL ?? lastTTL
           return header
@@ -101,24 +104,27 @@ extension ZoneReader {
       return try readGenericTXT(typeLocation: typeLocation)
     }
     var strings: [CharacterString] = []
+    var count = 0
     var size = 0
     while token != .lineEnd, token != .end {
       let location = current.lexer.location
       let string: CharacterString
       if token == .quoted {
         let origin = SourceOrigin(line: location.line, column: location.column, escapes: current.lexer.escapes)
-        string = CharacterString(bytes: current.lexer.text, origin: origin)
+        string = CharacterString(bytes: keepsData ? current.lexer.text : [], origin: origin)
+        size += current.lexer.text.count + 1
       } else {
         string = try unescapeWord(current.lexer.text, at: location)
+        size += string.bytes.count + 1
       }
-      size += string.bytes.count + 1
       guard size <= ZoneReader.maximumDataLength else {
         throw current.error(at: typeLocation, "TXT data is longer than \(ZoneReader.maximumDataLength) octets")
       }
-      strings.append(string)
+      if keepsData { strings.append(string) }
+      count += 1
       token = try current.lexer.next()
     }
-    guard !strings.isEmpty else { throw current.error(at: typeLocation, "TXT record has no character-string") }
+    guard count > 0 else { throw current.error(at: typeLocation, "TXT record has no character-string") }
     return TXTRecord(strings: strings)
   }
 
@@ -149,4 +155,22 @@ extension ZoneReader {
   }
 
   func display(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Rejects a name written at `location` whose raw bytes are not UTF-8 (see `requiresUTF8Names`).
+  func checkUTF8(_ raw: [UInt8], at location: SourceLocation) throws(ZoneReadError) {
+    var index = 0
+    while index < raw.count {
+      guard raw[index] >= 0x80 else {
+        index += 1
+        continue
+      }
+      let length = CharacterCheck.utf8SequenceLength(raw, at: index, end: raw.count)
+      guard length > 0 else {
+        throw current.error(
+          at: SourceLocation(line: location.line, column: location.column + index),
+          "name '\(display(raw))' is not valid UTF-8: write other octets as '\\DDD'")
+      }
+      index += length
+    }
+  }
 }

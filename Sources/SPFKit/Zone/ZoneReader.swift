@@ -29,6 +29,14 @@ public struct ZoneReader {
   /// The last explicit TTL, used when there is no `$TTL` (RFC 1035 §5.1).
   var lastTTL: UInt32?
   var finished = false
+  /// Whether a name written with bytes that are not UTF-8 is an error (at the first such byte).
+  ///
+  /// BIND reads such bytes as plain octets, and so does this reader by default. A tool that
+  /// prints names (in messages, JSON or SARIF) sets this: octets outside UTF-8 can still be
+  /// written as `\DDD` escapes.
+  public var requiresUTF8Names = false
+  /// False during `nextOwner()`: records are checked but their strings are dropped.
+  var keepsData = true
 
   /// Creates a reader of `source`, completing relative names with `origin`.
   ///
@@ -56,6 +64,16 @@ public struct ZoneReader {
       parents.removeAll()
       throw error
     }
+  }
+
+  /// The owner of the next TXT or SPF record, or nil at the end of the top file: the record is
+  /// read and checked as by `next()`, but its strings are not kept. For a quick first pass.
+  ///
+  /// - Throws: `ZoneReadError`, as `next()` does.
+  public mutating func nextOwner() throws(ZoneReadError) -> ZoneName? {
+    keepsData = false
+    defer { keepsData = true }
+    return try next()?.owner
   }
 
   /// Reads tokens until a TXT or SPF record is complete or the top file ends.

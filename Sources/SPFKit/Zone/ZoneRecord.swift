@@ -27,6 +27,8 @@ public struct ZoneRecord: Hashable, Sendable {
   public var type: RecordType
   /// Where the type is written (`TXT`, `SPF`, `TYPE16`, `TYPE99`).
   public var typeLocation: SourceLocation
+  /// How many UTF-8 bytes the type takes as written: 3 for `SPF`, 6 for `TYPE99`.
+  public var typeLength: Int
   /// The character-strings; each carries its exact `SourceOrigin` (line, column, escapes), except
   /// strings decoded from RFC 3597 generic data (`\# 4 03616263`), whose origin is nil.
   public var txt: TXTRecord
@@ -38,10 +40,11 @@ public struct ZoneRecord: Hashable, Sendable {
   /// on a comment-only line directly above it.
   public var suppressedCodes: Set<String>
 
-  /// Creates a record.
+  /// Creates a record; `typeLength` defaults to the length of the type's mnemonic.
   public init(
     owner: ZoneName, ownerLocation: SourceLocation, ttl: UInt32?, recordClass: UInt16 = 1, type: RecordType,
-    typeLocation: SourceLocation, txt: TXTRecord, file: String, line: Int, suppressedCodes: Set<String> = []
+    typeLocation: SourceLocation, typeLength: Int? = nil, txt: TXTRecord, file: String, line: Int,
+    suppressedCodes: Set<String> = []
   ) {
     self.owner = owner
     self.ownerLocation = ownerLocation
@@ -49,6 +52,7 @@ public struct ZoneRecord: Hashable, Sendable {
     self.recordClass = recordClass
     self.type = type
     self.typeLocation = typeLocation
+    self.typeLength = typeLength ?? type.mnemonic.utf8.count
     self.txt = txt
     self.file = file
     self.line = line

@@ -10,6 +10,9 @@ struct OptionSpec {
   var valueIsOptional = false
   /// Whether the option may be given more than once.
   var repeatable = false
+  /// Whether the option also takes every following argument up to the next option or `--`
+  /// (`--zone a.zone b.zone`, as pre-commit appends file names). Implies `repeatable`.
+  var isVariadic = false
   /// One line of help.
   let help: String
 
@@ -50,7 +53,7 @@ struct ParsedArguments {
       guard let spec = options.first(where: { $0.name == name || $0.short == name }) else {
         throw .usage("unknown option '\(name)'")
       }
-      if !spec.repeatable, parsed.values[spec.name] != nil {
+      if !spec.repeatable, !spec.isVariadic, parsed.values[spec.name] != nil {
         throw .usage("option '\(spec.name)' given more than once")
       }
       var value = ""
@@ -67,6 +70,10 @@ struct ParsedArguments {
         throw .usage("option '\(spec.name)' takes no value")
       }
       parsed.values[spec.name, default: []].append(value)
+      while spec.isVariadic, index < arguments.count, !arguments[index].hasPrefix("-") {
+        parsed.values[spec.name, default: []].append(arguments[index])
+        index += 1
+      }
     }
     return parsed
   }

@@ -59,6 +59,7 @@ enum HelpLayout {
     var label = option.short.map { "\($0), " } ?? ""
     label += option.name
     if let value = option.valueName { label += option.valueIsOptional ? " [<\(value)>]" : " <\(value)>" }
+    if option.isVariadic { label += " ..." }
     return label
   }
 

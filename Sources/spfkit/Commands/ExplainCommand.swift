@@ -54,12 +54,19 @@ enum ExplainCommand: Command {
     var text = "\(rule.code) \(rule.slug) (\(rule.severity.rawValue))\n\n"
     text += "What it does\n  \(rule.summary)\n\n"
     text += "Why is this bad?\n" + wrap(rule.rationale) + "\n"
-    // The examples of a rule are the TXT records of one name: one command line.
-    text += "Example\n  spfkit lint " + rule.triggering.map(shellQuoted).joined(separator: " ") + "\n\n"
-    text += "Use instead\n  spfkit lint " + rule.nonTriggering.map(shellQuoted).joined(separator: " ") + "\n\n"
+    let example = rule.requirement == .zone ? "Example (zone file)" : "Example"
+    text += example + "\n" + exampleLines(rule.triggering, rule).map { "  \($0)\n" }.joined() + "\n"
+    text += "Use instead\n" + exampleLines(rule.nonTriggering, rule).map { "  \($0)\n" }.joined() + "\n"
     if rule.requirement != .none { text += "Runs\n  only with \(rule.requirement == .dns ? "DNS (--resolve or --domain)" : "--zone")\n\n" }
     text += "References\n  \(rule.reference)\n"
     return text
+  }
+
+  /// How a rule's examples read: the TXT records of one name as one `spfkit lint` command line, or
+  /// for a zone rule, the zone-file lines themselves.
+  static func exampleLines(_ examples: [String], _ rule: RuleMetadata) -> [String] {
+    guard rule.requirement != .zone else { return examples }
+    return ["spfkit lint " + examples.map(shellQuoted).joined(separator: " ")]
   }
 
   /// A shell word in single quotes (`'` written as `'\''`).

@@ -5,15 +5,19 @@ enum LintCommand: Command {
   static let spec = CommandSpec(
     name: "lint",
     abstract: "Lint SPF records and report problems with exact positions.",
-    usage: "lint [<record> ...] [--domain <name> ...] [--resolve] [--name <name>] [--format <format>] [--strict] "
-      + "[--disable <codes>]",
+    usage: "lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] "
+      + "[--format <format>] [--strict] [--disable <codes>]",
     arguments: [
       ArgumentHelp(name: "<record> ...", help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
         + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
         + "input, one record per line, each linted on its own."),
     ],
     options: [
-      OptionSpec(name: "--format", valueName: "format", help: "Output format: text or json (default: text)."),
+      OptionSpec(name: "--zone", valueName: "file", isVariadic: true,
+                 help: "Lint every TXT and SPF record of BIND zone files, owner by owner. Takes the arguments "
+                   + "up to the next option or '--'; repeatable."),
+      OptionSpec(name: "--format", valueName: "format",
+                 help: "Output format: text, json, sarif or github (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
       OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
                  help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
@@ -31,41 +35,52 @@ enum LintCommand: Command {
       EXIT STATUS:
         0  nothing at or above the threshold (errors; warnings too with --strict)
         1  findings at or above the threshold
-        2  usage or input error, or DNS failed for a --domain (the reason is printed)
+        2  usage or input error: a bad zone file (the other inputs are still linted),
+           or DNS failed for a --domain (the reason is printed)
+
+      ZONE FILES:
+        '; spfkit-disable SPF102' on a record's line or the line above it turns
+        those rules off for that record. '$INCLUDE' paths are relative to the
+        including file.
 
       See 'spfkit explain' for every rule.
       """)
 
-  /// The formats `--format` takes.
-  static let formats = ["text", "json"]
-
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
-    let format = arguments.value("--format") ?? "text"
-    guard formats.contains(format) else {
-      throw .usage("unknown format '\(format)' for '--format': use one of \(formats.joined(separator: ", "))")
+    let formatName = arguments.value("--format") ?? "text"
+    guard let format = LintFormat(rawValue: formatName) else {
+      let names = LintFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      throw .usage("unknown format '\(formatName)' for '--format': use one of \(names)")
     }
     let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
     let records = arguments.positionals.filter { $0 != "-" }
     let readsStandardInput = arguments.positionals.contains("-")
     let domains = try arguments.values("--domain").map { text throws(CLIError) in try domainName(text, "--domain") }
     let name = try arguments.value("--name").map { text throws(CLIError) in try domainName(text, "--name") }
-    guard !records.isEmpty || readsStandardInput || !domains.isEmpty else {
-      throw .usage("nothing to lint: give a <record>, '-' for standard input, or '--domain <name>'")
+    let zones = arguments.values("--zone")
+    guard !records.isEmpty || readsStandardInput || !domains.isEmpty || !zones.isEmpty else {
+      throw .usage("nothing to lint: give a <record>, '-' for standard input, '--zone <file>' or '--domain <name>'")
     }
     let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
     let resolvesRecords = arguments.has("--resolve")
-    let reporter: any LintReporter = format == "json" ? JSONReporter(console: console) : TextReporter(console: console)
+    let reporter = format.reporter(console: console)
     var summary = LintSummary()
-    func lint(_ input: LintInput, resolving: Bool) async {
-      let diagnostics: [Diagnostic]
-      if resolving, let resolver {
-        diagnostics = await linter.lint(input.records, name: input.name, resolvingWith: resolver)
-      } else {
-        diagnostics = linter.lint(input.records, name: input.name)
-      }
+    func report(_ input: LintInput, _ diagnostics: [Diagnostic]) {
       let result = LintResult(input: input, diagnostics: diagnostics)
       summary.add(result)
       reporter.report(result)
+    }
+    func lint(_ input: LintInput) {
+      report(input, linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone)))
+    }
+    func lint(_ input: LintInput, resolving: Bool) async {
+      guard resolving, let resolver else { return lint(input) }
+      report(input, await linter.lint(input.records, name: input.name, resolvingWith: resolver))
+    }
+    func inputError(_ error: LintInputError) {
+      summary.inputErrors += 1
+      console.error(error.description)
+      reporter.reportInputError(error)
     }
     if !records.isEmpty {
       var input = try argumentInput(records)
@@ -78,9 +93,15 @@ enum LintCommand: Command {
         case .success(let record):
           await lint(LintInput(name: name, records: [record], sources: ["<stdin>"]), resolving: resolvesRecords)
         case .failure(let error):
-          summary.inputErrors += 1
-          console.error("<stdin>:\(line.number):\(error.column): error: \(error.message)")
+          inputError(LintInputError(source: "<stdin>", line: line.number, column: error.column, message: error.message))
         }
+      }
+    }
+    for path in zones {
+      do throws(LintInputError) {
+        try ZoneLintInputs(path: path).forEachOwner(lint)
+      } catch {
+        inputError(error)
       }
     }
     for domain in domains {

@@ -72,25 +72,36 @@ struct Snippet {
     let end = min(max(span.end, start), bytes.count)
     let low = max(0, start - Snippet.context)
     let high = min(bytes.count, max(min(end, start + 2 * Snippet.context), start + 1) + Snippet.context)
-    var text = low > 0 ? "…" : ""
-    var column = text.count
+    // Built as UTF-8 bytes, one visible character per step: this runs once per finding.
+    var text: [UInt8] = []
+    text.reserveCapacity(high - low + 8)
+    if low > 0 { text += Snippet.ellipsis }
+    var column = low > 0 ? 1 : 0
     var markerStart = column
     var markerEnd = column
     var index = low
     while index < high {
       if index == start { markerStart = column }
-      let (shown, length) = Snippet.visible(bytes, at: index)
-      text += shown
-      index += length
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F {
+        text.append(byte)
+        index += 1
+      } else {
+        let (shown, length) = Snippet.visible(bytes, at: index)
+        text += shown.utf8
+        index += length
+      }
       column += 1
       if index <= end { markerEnd = column }
     }
     if start >= high { markerStart = column }
-    if high < bytes.count { text += "…" }
-    self.text = text
+    if high < bytes.count { text += Snippet.ellipsis }
+    self.text = String(decoding: text, as: UTF8.self)
     padding = String(repeating: " ", count: markerStart)
     marker = "^" + String(repeating: "~", count: max(0, markerEnd - markerStart - 1))
   }
+
+  private static let ellipsis = Array("…".utf8)
 
   /// The visible form of the character at `index` and its byte length.
   private static func visible(_ bytes: [UInt8], at index: Int) -> (String, Int) {

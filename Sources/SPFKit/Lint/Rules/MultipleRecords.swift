@@ -7,10 +7,13 @@ struct MultipleRecords: Rule {
       + "both: the domain has no working policy. Merge them into one record ('spfkit merge').",
     reference: "RFC 7208 §4.5",
     triggering: ["v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:198.51.100.1 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 ip4:198.51.100.1 -all", "google-site-verification=abc"])
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 ip4:198.51.100.1 -all", "google-site-verification=abc"],
+    scope: .name)
 
+  /// Counts TXT records only: in a zone file, SPF (type 99) records are SPF113's concern, since
+  /// receivers read TXT alone (RFC 7208 §4.5).
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    let selected = context.selectedRecords
+    let selected = context.selectedRecords.filter { context.zone?.isTXT($0.index) ?? true }
     guard selected.count > 1 else { return }
     let owner = context.name.map { "'\($0)' publishes" } ?? "the name publishes"
     for record in selected.dropFirst() {

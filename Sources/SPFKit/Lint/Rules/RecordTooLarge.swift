@@ -9,7 +9,8 @@ struct RecordTooLarge: Rule {
     reference: "RFC 7208 §3.4",
     triggering: ["\"v=spf1 " + String(repeating: "ip4:192.0.2.1 ", count: 17) + "\" \""
       + String(repeating: "ip4:198.51.100.1 ", count: 13) + "-all\""],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"],
+    scope: .name)
 
   /// The advised maximum, in octets (RFC 7208 §3.4).
   static let limit = 450
@@ -21,12 +22,15 @@ struct RecordTooLarge: Rule {
     return relative.isEmpty ? 1 : relative.utf8.count + 2
   }
 
+  /// Sums the TXT answer only: in a zone file, SPF (type 99) records are not part of it.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     let nameSize = context.name.map(Self.wireSize) ?? 0
-    let textSize = context.records.reduce(0) { total, record in
+    let answer = context.txtRecords
+    let textSize = answer.reduce(0) { total, record in
       record.txt.strings.reduce(total) { $0 + $1.bytes.count + 1 }
     }
-    guard nameSize + textSize > Self.limit, let largest = context.spfRecords.max(by: { $0.txt.joined.count < $1.txt.joined.count })
+    guard nameSize + textSize > Self.limit,
+      let largest = answer.filter({ $0.parsed != nil }).max(by: { $0.txt.joined.count < $1.txt.joined.count })
     else { return }
     let owner = context.name.map { " at '\($0)'" } ?? ""
     diagnostics.append(Diagnostic(

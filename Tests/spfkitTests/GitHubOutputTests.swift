@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `spfkit lint --format github`: one workflow command per finding, escaped as the runner reads it.
+@Suite struct GitHubOutputTests {
+  @Test func recordArgumentsAreAnnotatedOnTheArgument() async throws {
+    let run = try await SPFKitProcess.run(["lint", "--format", "github", "v=spf1 ip4:1.2.3.04 +all", "v=spf1 mx -all"])
+    #expect(run.status == 1)
+    #expect(
+      run.stdout == """
+        ::error file=<arg1>,line=1,col=12,endColumn=20,title=SPF007::'1.2.3.04' is not a valid IPv4 address: \
+        octet has a leading zero
+        ::warning file=<arg1>,line=1,col=21,endColumn=25,title=SPF103::'+all' lets every host on the internet pass\
+        %0Afix: replace '+all' with '-all'
+        ::error file=<arg2>,line=1,col=1,endColumn=7,title=SPF001::the name publishes 2 SPF records: receivers \
+        return permerror and ignore all of them%0Anote: merge them into one record: spfkit merge RECORD RECORD ...
+        ::notice file=<arg2>,line=1,col=1,endColumn=7,title=SPF201::the record uses 1 of 10 DNS lookups: mx
+
+        """)
+  }
+
+  @Test func propertiesAndMessagesAreEscaped() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (zone, marks) = markedZone(
+      """
+      a 1 TXT ( "v=spf1 ↓ip4:81.2.0.0/16"
+         "ip4:81.3.0.0/16 exists:↓%{z}.example.com -all" )
+
+      """)
+    try scratch.write("a,b:c%.zone", zone)
+    let run = try await SPFKitProcess.run(
+      ["lint", "--format", "github", "--zone", "a,b:c%.zone"], directory: scratch.url)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    let file = "file=a%2Cb%3Ac%25.zone"
+    let (start, macro) = (marks[0].split(separator: ":"), marks[1].split(separator: ":"))
+    #expect(
+      lines.first == "::error \(file),line=\(start[0]),col=\(start[1]),title=SPF014::'ip4:81.2.0.0/16ip4:81.3.0.0/16' "
+        + "fuses two terms: the strings are joined with no space after 'ip4:81.2.0.0/16'"
+        + "%0Afix: insert a space between the strings",
+      "a finding over two lines is marked at its start, without endColumn")
+    #expect(
+      lines.contains {
+        $0.hasPrefix("::error \(file),line=\(macro[0]),col=\(macro[1]),endColumn=")
+          && $0.contains(",title=SPF010::'%25{z}' has an unknown macro letter")
+      }, "% in data: \(lines)")
+    #expect(run.stderr.isEmpty)
+  }
+}
