@@ -41,6 +41,9 @@ import Testing
                                 next server (default: 3).
         --deadline <seconds>    How long the whole run may spend on DNS; later queries
                                 fail as timeouts (default: 30).
+        --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
+                                PTR), live DNS for every name it does not hold:
+                                evaluate a draft before publishing it. Repeatable.
         -h, --help              Show help information.
 
       EXIT STATUS:

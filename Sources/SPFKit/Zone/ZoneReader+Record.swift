@@ -40,6 +40,7 @@ extension ZoneReader {
     case 16: type = .txt
     case 99: type = .spf
     default:
+      if collectsAddressData, try collectAddressData(typeCode: header.typeCode) { return nil }
       try current.lexer.skipLine()
       return nil
     }

@@ -35,6 +35,11 @@ public struct ZoneReader {
   /// prints names (in messages, JSON or SARIF) sets this: octets outside UTF-8 can still be
   /// written as `\DDD` escapes.
   public var requiresUTF8Names = false
+  /// Whether A, AAAA, MX and PTR records are read into `addressRecords` (for a draft zone that
+  /// answers DNS questions); by default they are skipped like every type but TXT and SPF.
+  public var collectsAddressData = false
+  /// The A, AAAA, MX and PTR records read so far, when `collectsAddressData` is set.
+  public internal(set) var addressRecords: [ZoneAddressRecord] = []
   /// False during `nextOwner()`: records are checked but their strings are dropped.
   var keepsData = true
 

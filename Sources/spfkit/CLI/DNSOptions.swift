@@ -1,7 +1,8 @@
 import SPFKit
 import SPFKitDNS
 
-/// The DNS options shared by every command that queries DNS: `--server`, `--timeout`, `--deadline`.
+/// The DNS options shared by every command that queries DNS: `--server`, `--timeout`, `--deadline`,
+/// `--dns-zone`.
 struct DNSOptions {
   /// The option specs, for a command's `CommandSpec.options`.
   static let specs: [OptionSpec] = [
@@ -11,6 +12,9 @@ struct DNSOptions {
                help: "How long to wait for one DNS answer before trying the next server (default: 3)."),
     OptionSpec(name: "--deadline", valueName: "seconds",
                help: "How long the whole run may spend on DNS; later queries fail as timeouts (default: 30)."),
+    OptionSpec(name: "--dns-zone", valueName: "file", repeatable: true,
+               help: "A BIND zone file that answers first (TXT, A, AAAA, MX, PTR), live DNS for every name it "
+                 + "does not hold: evaluate a draft before publishing it. Repeatable."),
   ]
 
   /// The servers given with `--server`; empty means those of /etc/resolv.conf.
@@ -19,6 +23,8 @@ struct DNSOptions {
   let timeout: Duration
   /// The time allowed for all DNS of the run.
   let deadline: Duration
+  /// Zone files that answer before live DNS.
+  let draftZones: [String]
 
   /// Reads the options; a malformed value is a usage error naming the option.
   init(_ arguments: ParsedArguments) throws(CLIError) {
@@ -33,7 +39,19 @@ struct DNSOptions {
     self.servers = servers
     timeout = try DNSOptions.seconds(arguments.value("--timeout"), option: "--timeout", default: 3)
     deadline = try DNSOptions.seconds(arguments.value("--deadline"), option: "--deadline", default: 30)
+    draftZones = arguments.values("--dns-zone")
   }
+
+  /// The resolver a command uses: the draft zones first when `--dns-zone` is given, then `socket`.
+  func layered(over socket: SocketResolver) throws(CLIError) -> any DNSResolver {
+    guard !draftZones.isEmpty else { return socket }
+    var answers = InMemoryResolver()
+    for path in draftZones { try DraftZone.read(path, into: &answers) }
+    return LayeredResolver(answers, over: socket)
+  }
+
+  /// The socket resolver with the draft zones layered on top: what most commands want.
+  func makeLayeredResolver() throws(CLIError) -> any DNSResolver { try layered(over: try makeResolver()) }
 
   /// A socket resolver with these settings; its deadline starts now.
   func makeResolver() throws(CLIError) -> SocketResolver {

@@ -49,10 +49,11 @@ enum CheckCommand: Command {
     }
     let input = try CheckInput(arguments)
     let dns = try DNSOptions(arguments)
-    let resolver = try dns.makeResolver()
+    let socket = try dns.makeResolver()
+    let resolver = try dns.layered(over: socket)
     let outcome = await SPFEvaluator(resolver: resolver, settings: input.settings).checkHost(input.request)
     var report = CheckReport(request: input.request, outcome: outcome, settings: input.settings)
-    report.dnsSetting = dnsSetting(resolver.configuration, deadline: dns.deadline)
+    report.dnsSetting = dnsSetting(socket.configuration, deadline: dns.deadline)
     if format == "json" {
       CheckJSONReporter(console: console).report(report)
     } else {

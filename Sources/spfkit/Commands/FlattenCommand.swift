@@ -57,7 +57,7 @@ enum FlattenCommand: Command {
       throw .usage("'--check-against' compares records: it does not combine with '--zone'")
     }
     let published = try checkAgainst.map { path throws(CLIError) in try PublishedZone.read(path, origin: domain) }
-    let resolver = try DNSOptions(arguments).makeResolver()
+    let resolver = try DNSOptions(arguments).makeLayeredResolver()
     let flattened: FlattenedPolicy
     do {
       flattened = try await PolicyFlattener(resolver: resolver).flatten(options)

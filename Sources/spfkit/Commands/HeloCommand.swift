@@ -39,7 +39,7 @@ enum HeloCommand: Command {
       guard let address = IPAddress(text) else { throw .usage("invalid value '\(text)' for '--ip': not an IP address") }
       client = address
     }
-    let resolver = try DNSOptions(arguments).makeResolver()
+    let resolver = try DNSOptions(arguments).makeLayeredResolver()
     let diagnosis = await HeloDiagnoser(resolver: CachingResolver(resolver)).diagnose(name, client: client)
     if format == "json" {
       console.line(HeloReport.json(diagnosis))

@@ -11,7 +11,7 @@ extension LintCommand {
       }
       return nil
     }
-    return PolicyResolver(try DNSOptions(arguments).makeResolver())
+    return PolicyResolver(try DNSOptions(arguments).makeLayeredResolver())
   }
 
   /// Every TXT record at `name`, as one name's records labelled with the name, ordered by text so
