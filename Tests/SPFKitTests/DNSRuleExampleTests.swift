@@ -7,7 +7,7 @@ struct DNSRuleExampleTests {
   static let dnsRules = RuleCatalog.metadata.filter { $0.requirement == .dns }
 
   @Test func theDNSRulesAreTheOnesTheDesignNames() {
-    #expect(Self.dnsRules.map(\.code) == ["SPF004", "SPF015", "SPF016", "SPF017", "SPF116"])
+    #expect(Self.dnsRules.map(\.code) == ["SPF004", "SPF015", "SPF016", "SPF017", "SPF018", "SPF116"])
   }
 
   @Test(arguments: dnsRules.map(\.code))

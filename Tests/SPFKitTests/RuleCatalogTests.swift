@@ -27,6 +27,7 @@ struct RuleCatalogTests {
     ("SPF012", "invalid-version", .error), ("SPF013", "invalid-character", .error),
     ("SPF014", "string-join-no-space", .error), ("SPF015", "include-without-record", .error),
     ("SPF016", "mx-too-many-records", .error), ("SPF017", "include-loop", .error),
+    ("SPF018", "include-target-invalid", .error),
     ("SPF101", "record-too-large", .warning),
     ("SPF102", "ptr-deprecated", .warning), ("SPF103", "permissive-all", .warning),
     ("SPF104", "neutral-all", .warning), ("SPF105", "missing-all", .warning),

@@ -5,7 +5,7 @@ public enum RuleCatalog {
     MultipleRecords(), StringTooLong(), TooManyLookups(), TooManyVoidLookups(), InvalidQualifier(),
     UnknownMechanism(), InvalidIPAddress(), InvalidCIDRLength(), InvalidDomainSpec(), InvalidMacro(),
     DuplicateModifier(), InvalidVersion(), InvalidCharacter(), StringJoinNoSpace(), IncludeWithoutRecord(),
-    MXTooManyRecords(), IncludeLoop(),
+    MXTooManyRecords(), IncludeLoop(), IncludeTargetInvalid(),
     RecordTooLarge(), PtrDeprecated(), PermissiveAll(), NeutralAll(), MissingAll(), RedirectIgnored(),
     UnreachableTerms(), RedundantNetwork(), DuplicateTerm(), HostBitsSet(), NonPublicNetwork(), UnknownModifier(),
     LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(), SPFRRType(),
