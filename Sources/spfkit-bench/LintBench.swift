@@ -31,11 +31,17 @@ enum LintBench {
     let bytes = corpus.reduce(0) { $0 + $1.joined.count }
     var byCode: [String: Int] = [:]
     for record in corpus { for finding in linter.lint([record]) { byCode[finding.code, default: 0] += 1 } }
-    print("lint: findings per pass by code: " + byCode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    print(
+      "lint: findings per pass by code: "
+        + byCode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     let parseRate = measure(corpus) { _ = SPFParser.parse($0.joined).record.terms.count }
     print("parse: \(grouped(Int(parseRate))) records/s (parser alone)")
-    print("lint: \(grouped(corpus.count)) records (\(grouped(bytes)) bytes, \(grouped(findings / (linted / corpus.count))) findings per pass)")
-    print("lint: \(grouped(linted)) records in \(String(format2(elapsed))) s on one core = \(grouped(Int(perSecond))) records/s, peak RSS \(String(format2(peakMemoryMiB()))) MiB")
+    print(
+      "lint: \(grouped(corpus.count)) records (\(grouped(bytes)) bytes, \(grouped(findings / (linted / corpus.count))) findings per pass)"
+    )
+    print(
+      "lint: \(grouped(linted)) records in \(String(format2(elapsed))) s on one core = \(grouped(Int(perSecond))) records/s, peak RSS \(String(format2(peakMemoryMiB()))) MiB"
+    )
   }
 
   /// Records per second of `body` over whole passes of the corpus, at least one second.
@@ -57,15 +63,22 @@ enum LintBench {
   /// Realistic records: provider includes, IP lists, a/mx, redirects, macros; ~5 % with a real-world mistake.
   static func makeCorpus(count: Int) -> [TXTRecord] {
     var random = SplitMix64(seed: 7208)
-    let providers = ["_spf.google.com", "spf.protection.outlook.com", "sendgrid.net", "mailgun.org",
-                     "_spf.salesforce.com", "servers.mcsv.net", "amazonses.com", "spf.mandrillapp.com",
-                     "_spf.mlsend.com", "mail.zendesk.com"]
-    let mistakes = ["ipv4:192.0.2.1", "ip4:192.0.2.01", "ip4:198.51.100.0/33", "!all", "include:", "a:mail..example.com",
-                    "exists:%{c}.example.com", "redirct=_spf.example.com", "ip6:2001:db8::/129", "~~all"]
+    let providers = [
+      "_spf.google.com", "spf.protection.outlook.com", "sendgrid.net", "mailgun.org",
+      "_spf.salesforce.com", "servers.mcsv.net", "amazonses.com", "spf.mandrillapp.com",
+      "_spf.mlsend.com", "mail.zendesk.com",
+    ]
+    let mistakes = [
+      "ipv4:192.0.2.1", "ip4:192.0.2.01", "ip4:198.51.100.0/33", "!all", "include:", "a:mail..example.com",
+      "exists:%{c}.example.com", "redirct=_spf.example.com", "ip6:2001:db8::/129", "~~all",
+    ]
     // Endings in roughly the proportions seen in published records: mostly ~all and -all.
-    let endings = Array(repeating: "~all", count: 10) + Array(repeating: "-all", count: 8) + ["?all", "redirect=_spf.example.net"]
-    let firstOctets: [UInt32] = [23, 34, 35, 40, 52, 54, 64, 66, 74, 104, 108, 129, 136, 142, 149, 157, 167, 185, 199,
-                                 204, 205, 206, 207, 208, 209, 211, 212, 213, 216, 217]
+    let endings =
+      Array(repeating: "~all", count: 10) + Array(repeating: "-all", count: 8) + ["?all", "redirect=_spf.example.net"]
+    let firstOctets: [UInt32] = [
+      23, 34, 35, 40, 52, 54, 64, 66, 74, 104, 108, 129, 136, 142, 149, 157, 167, 185, 199,
+      204, 205, 206, 207, 208, 209, 211, 212, 213, 216, 217,
+    ]
     var records: [TXTRecord] = []
     records.reserveCapacity(count)
     for _ in 0..<count {
@@ -84,12 +97,17 @@ enum LintBench {
       case 2:
         terms += ["a", "mx", "include:" + providers[Int(random.next() % 10)]]
       case 3:
-        terms += ["ip6:2a00:1450:\(String(random.next() % 0xFFFF, radix: 16))::/48", "ip4:64.233.160.0/19",
-                  "include:" + providers[Int(random.next() % 10)]]
+        terms += [
+          "ip6:2a00:1450:\(String(random.next() % 0xFFFF, radix: 16))::/48", "ip4:64.233.160.0/19",
+          "include:" + providers[Int(random.next() % 10)],
+        ]
       default:
-        terms += ["mx:mail.example.com/24", "exists:%{i}._spf.%{d}"] + (random.next() % 10 == 0 ? ["ptr:example.com"] : [])
+        terms +=
+          ["mx:mail.example.com/24", "exists:%{i}._spf.%{d}"] + (random.next() % 10 == 0 ? ["ptr:example.com"] : [])
       }
-      if random.next() % 20 == 0 { terms.insert(mistakes[Int(random.next() % 10)], at: 1 + Int(random.next() % UInt64(terms.count))) }
+      if random.next() % 20 == 0 {
+        terms.insert(mistakes[Int(random.next() % 10)], at: 1 + Int(random.next() % UInt64(terms.count)))
+      }
       terms.append(endings[Int(random.next() % UInt64(endings.count))])
       records.append(TXTRecord(text: terms.joined(separator: " ")))
     }

@@ -5,14 +5,17 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
   ("lint", { LintBench.run() }),
   ("parse", { LintBench.runParseOnly() }),
   ("aggregate", { AggregateBench.run(CommandLine.arguments.dropFirst(2)) }),
-  ("zone", {
-    // spfkit-bench zone [LINES]: the zone reader against named-checkzone.
-    do {
-      try ZoneBench.run(lines: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
-    } catch {
-      print("zone: \(error)")
+  (
+    "zone",
+    {
+      // spfkit-bench zone [LINES]: the zone reader against named-checkzone.
+      do {
+        try ZoneBench.run(lines: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
+      } catch {
+        print("zone: \(error)")
+      }
     }
-  }),
+  ),
   ("check", { await CheckBench.run() }),
 ]
 

@@ -27,8 +27,9 @@ struct ConformanceTests {
   static func run(suite file: String) async throws -> [Run] {
     let url = OpenSPFSuite.folder().appendingPathComponent(file)
     guard FileManager.default.fileExists(atPath: url.path) else {
-      throw SuiteError("conformance data missing: \(url.path) (expected beside the package, see "
-        + "shared/testdata/openspf/README.md)")
+      throw SuiteError(
+        "conformance data missing: \(url.path) (expected beside the package, see "
+          + "shared/testdata/openspf/README.md)")
     }
     let suite = try OpenSPFSuite(contentsOf: url)
     var runs: [Run] = []
@@ -64,9 +65,10 @@ struct ConformanceTests {
       let why = rfc7208Changes[test.name].map { ": \($0)" } ?? ""
       notes.append("got \(outcome.result), which the suite accepts; it prefers \(test.results[0])\(why)")
     }
-    return Run(scenario: scenario, test: test, result: outcome.result, explanation: outcome.explanation,
-               reason: outcome.reason, trace: outcome.trace.description, failure: failure, notes: notes,
-               preferred: preferred)
+    return Run(
+      scenario: scenario, test: test, result: outcome.result, explanation: outcome.explanation,
+      reason: outcome.reason, trace: outcome.trace.description, failure: failure, notes: notes,
+      preferred: preferred)
   }
 
   /// RFC 4408 tests where spfkit gives an accepted result other than the preferred one, because

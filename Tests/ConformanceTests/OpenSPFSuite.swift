@@ -68,8 +68,9 @@ struct OpenSPFSuite: Sendable {
     guard let object = value.object, let helo = object["helo"]?.string, let host = object["host"]?.string,
       let mailFrom = object["mailfrom"]?.string, let results = object["result"]?.strings
     else { throw SuiteError("test '\(name)' lacks helo, host, mailfrom or result") }
-    return Test(name: name, spec: object["spec"]?.text ?? "", helo: helo, host: host, mailFrom: mailFrom,
-                results: results, explanation: object["explanation"]?.string)
+    return Test(
+      name: name, spec: object["spec"]?.text ?? "", helo: helo, host: host, mailFrom: mailFrom,
+      results: results, explanation: object["explanation"]?.string)
   }
 
   /// The suite folder, `../shared/testdata/openspf` beside the package root (the folder holding

@@ -52,7 +52,7 @@ struct GeneratedPolicyZoneTests {
     }
   }
 
-    /// Runs `named-checkzone -D` on the zone; returns the dump with runs of blanks before the data
+  /// Runs `named-checkzone -D` on the zone; returns the dump with runs of blanks before the data
   /// collapsed to one space, or fails with named-checkzone's output.
   static func checkzone(_ zone: NamedZone) throws -> String {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("spfkit-zone-\(UUID().uuidString).db")

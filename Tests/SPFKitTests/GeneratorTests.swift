@@ -190,13 +190,14 @@ struct GeneratorTests {
 }
 
 struct TermOrderTests {
-  @Test(arguments: [
-    ("v=spf1 include:a.example ip4:192.0.2.1 mx -all", nil, "all pass: any order gives the same results"),
-    ("v=spf1 -exists:%{i}.bl.example include:a.example ~all", "include:a.example", "a fail before a later pass"),
-    ("v=spf1 -include:bl.example ip4:192.0.2.1 ~all", "ip4:192.0.2.1", "ip4 moves first past a fail"),
-    ("v=spf1 -ip4:192.0.2.1 include:a.example ~all", nil, "already in rule 2 order"),
-    ("v=spf1 ?mx -a ~all", "-a", "a before mx"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      ("v=spf1 include:a.example ip4:192.0.2.1 mx -all", nil, "all pass: any order gives the same results"),
+      ("v=spf1 -exists:%{i}.bl.example include:a.example ~all", "include:a.example", "a fail before a later pass"),
+      ("v=spf1 -include:bl.example ip4:192.0.2.1 ~all", "ip4:192.0.2.1", "ip4 moves first past a fail"),
+      ("v=spf1 -ip4:192.0.2.1 include:a.example ~all", nil, "already in rule 2 order"),
+      ("v=spf1 ?mx -a ~all", "-a", "a before mx"),
+    ] as [(String, String?, String)])
   func firstSwap(_ record: String, _ moved: String?, _ why: String) {
     let directives = SPFParser.parse(record).record.directives.filter { $0.mechanism != .all }
     #expect(TermOrder.firstSwap(in: directives)?.later.description == moved, "\(why)")

@@ -20,8 +20,9 @@ struct HeloDiagnoserTests {
     SyntaxCase(name: "bad_name.example", isHostName: false, fullyQualified: false, why: "underscore"),
     SyntaxCase(name: "-lead.example", isHostName: false, fullyQualified: false, why: "leading hyphen"),
     SyntaxCase(name: "a..b", isHostName: false, fullyQualified: false, why: "empty label"),
-    SyntaxCase(name: String(repeating: "a", count: 64) + ".example", isHostName: false, fullyQualified: false,
-               why: "label over 63"),
+    SyntaxCase(
+      name: String(repeating: "a", count: 64) + ".example", isHostName: false, fullyQualified: false,
+      why: "label over 63"),
     SyntaxCase(name: "", isHostName: false, fullyQualified: false, why: "empty"),
   ]
 

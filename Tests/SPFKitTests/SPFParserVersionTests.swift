@@ -25,7 +25,9 @@ struct SPFParserVersionTests {
     IssueCase("⟨v=spf1.0⟩ -all", .invalidVersion, suggestion: "v=spf1", why: "a version number that does not exist"),
     IssueCase("⟨v=spf2⟩ -all", .invalidVersion, suggestion: "v=spf1", why: "SPF has only version 1"),
     IssueCase("⟨v=spf2.0/pra⟩ -all", .invalidVersion, why: "Sender ID is not SPF"),
-    IssueCase("⟨v=spf1⟩-all", .invalidVersion, suggestion: "v=spf1 ", why: "no space between version and term: the term is kept"),
+    IssueCase(
+      "⟨v=spf1⟩-all", .invalidVersion, suggestion: "v=spf1 ", why: "no space between version and term: the term is kept"
+    ),
     IssueCase("⟨spf1⟩ -all", .invalidVersion, why: "'v=' missing"),
     IssueCase("⟨⟩", .invalidVersion, why: "empty text: the version is missing at offset 0"),
     IssueCase("⟨ ⟩v=spf1 -all", .invalidVersion, suggestion: "", why: "a leading space: receivers ignore the record"),

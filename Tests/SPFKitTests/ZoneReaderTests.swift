@@ -1,5 +1,5 @@
-import SPFKitTestSupport
 import SPFKit
+import SPFKitTestSupport
 import Testing
 
 /// A zone and the records it holds, each summarized as `owner ttl TYPE string|string`.

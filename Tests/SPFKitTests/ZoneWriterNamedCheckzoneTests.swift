@@ -1,6 +1,6 @@
-import SPFKitTestSupport
 import Foundation
 import SPFKit
+import SPFKitTestSupport
 import Testing
 
 /// Runs the real `named-checkzone` (Debian package bind9-utils) on writer output.

@@ -1,6 +1,6 @@
-import SPFKitTestSupport
 import Foundation
 import SPFKit
+import SPFKitTestSupport
 import Testing
 
 /// A record and the exact zone text the writer gives for it.

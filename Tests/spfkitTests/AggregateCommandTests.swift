@@ -17,7 +17,8 @@ import Testing
   }
 
   @Test func wideningReportsOnStandardError() async throws {
-    let run = try await SPFKitProcess.run(["aggregate", "--widen", "/24"], input: "192.0.2.1\n192.0.2.2\n198.51.100.9\n")
+    let run = try await SPFKitProcess.run(
+      ["aggregate", "--widen", "/24"], input: "192.0.2.1\n192.0.2.2\n198.51.100.9\n")
     #expect(run.status == 0)
     #expect(run.stdout == "192.0.2.0/30\n198.51.100.9\n")
     #expect(

@@ -73,7 +73,9 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.hasPrefix("error: \(scratch.path("bad.zone")):2:11: invalid IPv4 address"), "\(run.stderr)")
-    let missing = try await SPFKitProcess.run(["check", "192.0.2.1", "bad.example", "--dns-zone", scratch.path("none.zone")])
+    let missing = try await SPFKitProcess.run([
+      "check", "192.0.2.1", "bad.example", "--dns-zone", scratch.path("none.zone"),
+    ])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("cannot read '--dns-zone' file"))
   }

@@ -7,9 +7,10 @@ import Testing
     let bySlug = try await SPFKitProcess.run(["explain", "permissive-all"])
     #expect(byCode.status == 0)
     #expect(byCode.stdout == bySlug.stdout)
-    for section in ["SPF103 permissive-all (warning)", "What it does", "Why is this bad?", "Example", "Use instead",
-                    "References"]
-    {
+    for section in [
+      "SPF103 permissive-all (warning)", "What it does", "Why is this bad?", "Example", "Use instead",
+      "References",
+    ] {
       #expect(byCode.stdout.contains(section), "\(section)")
     }
   }
@@ -50,8 +51,9 @@ import Testing
     let end = "<!-- rules:end -->"
     let start = try #require(readme.range(of: begin), "README.md has no \(begin)")
     let stop = try #require(readme.range(of: end), "README.md has no \(end)")
-    #expect(String(readme[start.upperBound..<stop.lowerBound]) == table,
-            "README rule table is stale: regenerate with 'spfkit explain --format markdown'")
+    #expect(
+      String(readme[start.upperBound..<stop.lowerBound]) == table,
+      "README rule table is stale: regenerate with 'spfkit explain --format markdown'")
   }
 }
 

@@ -9,15 +9,19 @@ import Testing
 struct HeloCommandTests {
   static let named = NamedFixture(zones: [
     NamedZone(origin: "dakao.io", records: "kmail-smail-vm26 A 121.53.206.36", refusesQueries: true),
-    NamedZone(origin: "mail.kakao.com", records: """
-      kmail-smail-vm26 A 121.53.206.36
-      kmail-smail-vm26 TXT "v=spf1 a -all"
-      """),
+    NamedZone(
+      origin: "mail.kakao.com",
+      records: """
+        kmail-smail-vm26 A 121.53.206.36
+        kmail-smail-vm26 TXT "v=spf1 a -all"
+        """),
     NamedZone(origin: "206.53.121.in-addr.arpa", records: "36 PTR kmail-smail-vm26.mail.kakao.com."),
-    NamedZone(origin: "example.test", records: """
-      nomx A 192.0.2.1
-      gone TXT "exists but has no address"
-      """),
+    NamedZone(
+      origin: "example.test",
+      records: """
+        nomx A 192.0.2.1
+        gone TXT "exists but has no address"
+        """),
   ])
 
   static func helo(_ arguments: [String]) async throws -> SPFKitProcess.Output {

@@ -6,60 +6,61 @@ import Testing
     let run = try await SPFKitProcess.run(["lint", "--help"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
-    #expect(run.stdout == """
-      OVERVIEW: Lint SPF records and report problems with exact positions.
+    #expect(
+      run.stdout == """
+        OVERVIEW: Lint SPF records and report problems with exact positions.
 
-      USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] \
-      [--name <name>] [--format <format>] [--strict] [--disable <codes>]
+        USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] \
+        [--name <name>] [--format <format>] [--strict] [--disable <codes>]
 
-      ARGUMENTS:
-        <record> ...            The TXT records published at one name: raw text
-                                ('v=spf1 -all'), or TXT presentation format when it
-                                starts with '"' ('"v=spf1 ..." "... -all"'). '-' reads
-                                standard input, one record per line, each linted on
-                                its own.
+        ARGUMENTS:
+          <record> ...            The TXT records published at one name: raw text
+                                  ('v=spf1 -all'), or TXT presentation format when it
+                                  starts with '"' ('"v=spf1 ..." "... -all"'). '-' reads
+                                  standard input, one record per line, each linted on
+                                  its own.
 
-      OPTIONS:
-        --zone <file> ...       Lint every TXT and SPF record of BIND zone files,
-                                owner by owner. Takes the arguments up to the next
-                                option or '--'; repeatable.
-        --format <format>       Output format: text, json, sarif or github (default:
-                                text).
-        --strict                Exit 1 on warnings too, not only on errors.
-        --disable <codes>       Comma-separated rule codes or slugs not to run
-                                (SPF102,ptr-deprecated).
-        --domain <name>         Fetch every TXT record of a domain over DNS and lint
-                                them, following includes and redirects. Repeatable.
-        --resolve               Follow the includes and redirects of <record>
-                                arguments over DNS: count lookups through them and run
-                                the DNS rules.
-        --name <name>           The domain the <record> arguments are published at:
-                                what '%{d}' and a bare a or mx stand for.
-        --server <ip[:port]>    DNS server to ask instead of those in
-                                /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
-        --timeout <seconds>     How long to wait for one DNS answer before trying the
-                                next server (default: 3).
-        --deadline <seconds>    How long the whole run may spend on DNS; later queries
-                                fail as timeouts (default: 30).
-        --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
-                                PTR), live DNS for every name it does not hold:
-                                evaluate a draft before publishing it. Repeatable.
-        -h, --help              Show help information.
+        OPTIONS:
+          --zone <file> ...       Lint every TXT and SPF record of BIND zone files,
+                                  owner by owner. Takes the arguments up to the next
+                                  option or '--'; repeatable.
+          --format <format>       Output format: text, json, sarif or github (default:
+                                  text).
+          --strict                Exit 1 on warnings too, not only on errors.
+          --disable <codes>       Comma-separated rule codes or slugs not to run
+                                  (SPF102,ptr-deprecated).
+          --domain <name>         Fetch every TXT record of a domain over DNS and lint
+                                  them, following includes and redirects. Repeatable.
+          --resolve               Follow the includes and redirects of <record>
+                                  arguments over DNS: count lookups through them and run
+                                  the DNS rules.
+          --name <name>           The domain the <record> arguments are published at:
+                                  what '%{d}' and a bare a or mx stand for.
+          --server <ip[:port]>    DNS server to ask instead of those in
+                                  /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
+          --timeout <seconds>     How long to wait for one DNS answer before trying the
+                                  next server (default: 3).
+          --deadline <seconds>    How long the whole run may spend on DNS; later queries
+                                  fail as timeouts (default: 30).
+          --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
+                                  PTR), live DNS for every name it does not hold:
+                                  evaluate a draft before publishing it. Repeatable.
+          -h, --help              Show help information.
 
-      EXIT STATUS:
-        0  nothing at or above the threshold (errors; warnings too with --strict)
-        1  findings at or above the threshold
-        2  usage or input error: a bad zone file (the other inputs are still linted),
-           or DNS failed for a --domain (the reason is printed)
+        EXIT STATUS:
+          0  nothing at or above the threshold (errors; warnings too with --strict)
+          1  findings at or above the threshold
+          2  usage or input error: a bad zone file (the other inputs are still linted),
+             or DNS failed for a --domain (the reason is printed)
 
-      ZONE FILES:
-        '; spfkit-disable SPF102' on a record's line or the line above it turns
-        those rules off for that record. '$INCLUDE' paths are relative to the
-        including file.
+        ZONE FILES:
+          '; spfkit-disable SPF102' on a record's line or the line above it turns
+          those rules off for that record. '$INCLUDE' paths are relative to the
+          including file.
 
-      See 'spfkit explain' for every rule.
+        See 'spfkit explain' for every rule.
 
-      """)
+        """)
   }
 
   @Test func rootHelpListsEverySubcommand() async throws {

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct LintCommandTests {
   @Test func cleanRecordExitsZero() async throws {
-    let run = try await SPFKitProcess.run(["lint", "v=spf1 ip4:192.0.2.0/24 -all"].map { $0.replacingOccurrences(of: "192.0.2.0/24", with: "8.8.8.0/24") })
+    let run = try await SPFKitProcess.run(
+      ["lint", "v=spf1 ip4:192.0.2.0/24 -all"].map { $0.replacingOccurrences(of: "192.0.2.0/24", with: "8.8.8.0/24") })
     #expect(run.status == 0)
     #expect(run.stdout == "1 record checked: no problems\n")
     #expect(run.stderr.isEmpty)
@@ -12,13 +13,14 @@ import Testing
   @Test func errorPrintsCompilerStyleLineWithCaret() async throws {
     let run = try await SPFKitProcess.run(["lint", "v=spf1 ip4:1.2.3.04 -all"])
     #expect(run.status == 1)
-    #expect(run.stdout == """
-      <arg1>:1:12: error[SPF007] '1.2.3.04' is not a valid IPv4 address: octet has a leading zero
-        | v=spf1 ip4:1.2.3.04 -all
-        |            ^~~~~~~~
-      1 record checked: 1 error
+    #expect(
+      run.stdout == """
+        <arg1>:1:12: error[SPF007] '1.2.3.04' is not a valid IPv4 address: octet has a leading zero
+          | v=spf1 ip4:1.2.3.04 -all
+          |            ^~~~~~~~
+        1 record checked: 1 error
 
-      """)
+        """)
     #expect(run.stderr.isEmpty)
   }
 
@@ -55,13 +57,14 @@ import Testing
     let run = try await SPFKitProcess.run(["lint", "--disable", "SPF999", "v=spf1 -all"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr == """
-      Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
-      Usage: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] \
-      [--format <format>] [--strict] [--disable <codes>]
-        See 'spfkit lint --help' for more information.
+    #expect(
+      run.stderr == """
+        Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
+        Usage: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] \
+        [--format <format>] [--strict] [--disable <codes>]
+          See 'spfkit lint --help' for more information.
 
-      """)
+        """)
   }
 
   @Test(arguments: [
@@ -104,7 +107,8 @@ import Testing
   }
 
   @Test func badLineOnStandardInputIsAnInputErrorButTheRestIsLinted() async throws {
-    let run = try await SPFKitProcess.run(["lint", "-"], input: "\"v=spf1 -all\n v=spf1 -all\nv=spf1 ip4:8.8.8.8 -all\n")
+    let run = try await SPFKitProcess.run(
+      ["lint", "-"], input: "\"v=spf1 -all\n v=spf1 -all\nv=spf1 ip4:8.8.8.8 -all\n")
     #expect(run.status == 2)
     #expect(run.stderr.contains("<stdin>:1:1: error: unterminated character-string"))
     #expect(run.stdout.contains("<stdin>:2:1: error[SPF012]"))
@@ -120,7 +124,9 @@ import Testing
     #expect(run.stdout.contains("error[SPF006]"))
     #expect(run.stdout.contains("<stdin>:3:8: error[SPF006] '%{' is not a mechanism"))
     #expect(run.stdout.contains("<stdin>:1:21: error[SPF013] invalid UTF-8 byte 0xFF in the record"))
-    #expect(run.stdout.hasSuffix("3 records checked: 7 errors, 1 warning\n"), "every bad byte; SPF002 and SPF101 for the long line")
+    #expect(
+      run.stdout.hasSuffix("3 records checked: 7 errors, 1 warning\n"),
+      "every bad byte; SPF002 and SPF101 for the long line")
     #expect(run.stdout.split(separator: "\n").allSatisfy { $0.utf8.count < 400 }, "long text is cut in messages")
   }
 

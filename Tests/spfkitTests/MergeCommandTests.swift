@@ -58,7 +58,9 @@ import Testing
   }
 
   @Test func notesGoToStandardError() async throws {
-    let run = try await SPFKitProcess.run(["merge", "--all", "-", "v=spf1 a redirect=_spf.example.com", "v=spf1 mx -all"])
+    let run = try await SPFKitProcess.run([
+      "merge", "--all", "-", "v=spf1 a redirect=_spf.example.com", "v=spf1 mx -all",
+    ])
     #expect(run.status == 0)
     #expect(run.stdout == "v=spf1 a mx -all\n")
     #expect(
@@ -97,8 +99,9 @@ import Testing
     let run = try await SPFKitProcess.run(["merge", "v=spf1 -exists:%{i}.bl.example.com include:_spf.example.net ~all"])
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix(
-      "error: 'include:_spf.example.net' would be written before '-exists:%{i}.bl.example.com'"))
+    #expect(
+      run.stderr.hasPrefix(
+        "error: 'include:_spf.example.net' would be written before '-exists:%{i}.bl.example.com'"))
   }
 
   @Test func tooManyLookupsIsRefused() async throws {

@@ -32,21 +32,24 @@ struct SPFKitProcess {
   ///
   /// The child is waited for on a thread of its own: blocking one of the few threads of the
   /// cooperative pool would stall every other test running meanwhile (and their timeouts).
-  static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-                  directory: URL? = nil) async throws -> Output
-  {
+  static func run(
+    _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
+    directory: URL? = nil
+  ) async throws -> Output {
     try await withCheckedThrowingContinuation { continuation in
       Thread {
-        continuation.resume(with: Result {
-          try runBlocking(arguments, stdin: stdin, environment: environment, directory: directory)
-        })
+        continuation.resume(
+          with: Result {
+            try runBlocking(arguments, stdin: stdin, environment: environment, directory: directory)
+          })
       }.start()
     }
   }
 
-  private static func runBlocking(_ arguments: [String], stdin: [UInt8]?, environment: [String: String],
-                                  directory: URL?) throws -> Output
-  {
+  private static func runBlocking(
+    _ arguments: [String], stdin: [UInt8]?, environment: [String: String],
+    directory: URL?
+  ) throws -> Output {
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
     }
@@ -79,9 +82,10 @@ struct SPFKitProcess {
     process.waitUntilExit()
     let elapsed = ContinuousClock.now - start
     while !errReader.isFinished { usleep(1000) }
-    return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                  status: process.terminationStatus,
-                  seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return Output(
+      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus,
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
   /// Runs `spfkit` with text on standard input.

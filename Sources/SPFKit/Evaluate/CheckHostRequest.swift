@@ -18,9 +18,10 @@ public struct CheckHostRequest: Hashable, Sendable {
   public var timestamp: Int64
 
   /// Creates a request with every input given.
-  public init(clientIP: IPAddress, domain: String, sender: String, helo: String, receiver: String = "unknown",
-              timestamp: Int64 = 0)
-  {
+  public init(
+    clientIP: IPAddress, domain: String, sender: String, helo: String, receiver: String = "unknown",
+    timestamp: Int64 = 0
+  ) {
     self.clientIP = clientIP
     self.domain = domain
     self.sender = sender
@@ -31,12 +32,14 @@ public struct CheckHostRequest: Hashable, Sendable {
 
   /// The request for the MAIL FROM identity (RFC 7208 §2.4): the domain is the sender's; an empty
   /// MAIL FROM checks `postmaster@` the HELO name instead.
-  public static func mailFrom(_ sender: String, clientIP: IPAddress, helo: String, receiver: String = "unknown",
-                              timestamp: Int64 = 0) -> CheckHostRequest
-  {
+  public static func mailFrom(
+    _ sender: String, clientIP: IPAddress, helo: String, receiver: String = "unknown",
+    timestamp: Int64 = 0
+  ) -> CheckHostRequest {
     let effective = sender.isEmpty ? "postmaster@" + helo : sender
-    return CheckHostRequest(clientIP: clientIP, domain: SenderAddress(effective).domain, sender: effective,
-                            helo: helo, receiver: receiver, timestamp: timestamp)
+    return CheckHostRequest(
+      clientIP: clientIP, domain: SenderAddress(effective).domain, sender: effective,
+      helo: helo, receiver: receiver, timestamp: timestamp)
   }
 
   /// The request for the HELO identity (RFC 7208 §2.3): the domain is the HELO name and the sender
@@ -44,8 +47,9 @@ public struct CheckHostRequest: Hashable, Sendable {
   public static func helo(_ helo: String, clientIP: IPAddress, receiver: String = "unknown", timestamp: Int64 = 0)
     -> CheckHostRequest
   {
-    CheckHostRequest(clientIP: clientIP, domain: helo, sender: "postmaster@" + helo, helo: helo,
-                     receiver: receiver, timestamp: timestamp)
+    CheckHostRequest(
+      clientIP: clientIP, domain: helo, sender: "postmaster@" + helo, helo: helo,
+      receiver: receiver, timestamp: timestamp)
   }
 }
 

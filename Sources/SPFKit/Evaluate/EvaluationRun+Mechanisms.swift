@@ -9,14 +9,16 @@ extension EvaluationRun {
   /// `ip4` (§5.6): an IPv4 client (IPv4-mapped included, §5) inside the network.
   func matchIP4(_ network: IPv4Network, context: MacroContext) -> MechanismOutcome {
     guard case .v4(let address) = context.clientIP else { return .notMatched("the client is IPv6") }
-    return network.contains(address) ? .matched("\(address) is in \(network.masked)")
+    return network.contains(address)
+      ? .matched("\(address) is in \(network.masked)")
       : .notMatched("\(address) is not in \(network.masked)")
   }
 
   /// `ip6` (§5.6): an IPv6 client that is not IPv4-mapped, inside the network.
   func matchIP6(_ network: IPv6Network, context: MacroContext) -> MechanismOutcome {
     guard case .v6(let address) = context.clientIP else { return .notMatched("the client is IPv4") }
-    return network.contains(address) ? .matched("\(address) is in \(network.masked)")
+    return network.contains(address)
+      ? .matched("\(address) is in \(network.masked)")
       : .notMatched("\(address) is not in \(network.masked)")
   }
 
@@ -54,8 +56,10 @@ extension EvaluationRun {
       return DomainName.withoutTrailingDot(exchange)
     }
     guard exchanges.count <= settings.mxNameLimit else {
-      return .error(.permerror, "'\(name)' has \(exchanges.count) MX records: at most \(settings.mxNameLimit) "
-        + "may be looked up (RFC 7208 §4.6.4)")
+      return .error(
+        .permerror,
+        "'\(name)' has \(exchanges.count) MX records: at most \(settings.mxNameLimit) "
+          + "may be looked up (RFC 7208 §4.6.4)")
     }
     // A null MX (RFC 7505) and names no query can carry have no addresses.
     let hosts = exchanges.filter { $0 != "." && DomainName.problem($0) == nil }

@@ -36,8 +36,9 @@ extension EvaluationRun {
       return fail("redirect target '\(name)' has no SPF record (RFC 7208 §6.1)")
     }
     finishStep(index, .result(verdict.result, detail: "the policy of '\(name)' gives \(verdict.result)"))
-    return Verdict(result: verdict.result, reason: verdict.reason, explanation: verdict.explanation,
-                   decidingStep: verdict.decidingStep ?? index)
+    return Verdict(
+      result: verdict.result, reason: verdict.reason, explanation: verdict.explanation,
+      decidingStep: verdict.decidingStep ?? index)
   }
 
   /// Why `name` may not be evaluated from here: it is already on the include/redirect path (a loop

@@ -38,15 +38,18 @@ struct EvaluationRun {
     let verdict = await checkHost(domain: request.domain, depth: 0, explains: settings.fetchesExplanation, path: [])
     var explanation = verdict.explanation
     if verdict.result == .fail, explanation == nil, let text = settings.defaultExplanation {
-      explanation = MacroString.parseExplanation(Array(text.utf8)).map {
-        MacroExpander.expand($0, in: baseContext)
-      } ?? text
+      explanation =
+        MacroString.parseExplanation(Array(text.utf8)).map {
+          MacroExpander.expand($0, in: baseContext)
+        } ?? text
     }
-    let trace = EvaluationTrace(steps: steps, decidingStep: verdict.decidingStep, lookupCount: budget.lookups,
-                                voidLookupCount: budget.voidLookups, lookupLimit: settings.lookupLimit,
-                                voidLookupLimit: settings.voidLookupLimit)
-    return CheckHostResult(result: verdict.result, explanation: verdict.result == .fail ? explanation : nil,
-                           reason: verdict.reason, trace: trace)
+    let trace = EvaluationTrace(
+      steps: steps, decidingStep: verdict.decidingStep, lookupCount: budget.lookups,
+      voidLookupCount: budget.voidLookups, lookupLimit: settings.lookupLimit,
+      voidLookupLimit: settings.voidLookupLimit)
+    return CheckHostResult(
+      result: verdict.result, explanation: verdict.result == .fail ? explanation : nil,
+      reason: verdict.reason, trace: trace)
   }
 
   /// `check_host()` at one domain (RFC 7208 §4.3–§4.7): initial checks, record lookup, then every
@@ -75,15 +78,18 @@ struct EvaluationRun {
       case .matched:
         let result = SPFResult(directive.qualifier)
         let explanation = result == .fail && explains ? await explain(record, context: context, depth: depth) : nil
-        return Verdict(result: result, reason: "'\(directive)' matched at \(context.domain)", explanation: explanation,
-                       decidingStep: index)
+        return Verdict(
+          result: result, reason: "'\(directive)' matched at \(context.domain)", explanation: explanation,
+          decidingStep: index)
       }
     }
     if let target = record.redirect {
       return await redirect(to: target, context: context, depth: depth, explains: explains, path: path)
     }
-    let index = appendStep(TraceStep(depth: depth, domain: context.domain, term: nil,
-                                     outcome: .result(.neutral, detail: "no mechanism matched (RFC 7208 §4.7)")))
+    let index = appendStep(
+      TraceStep(
+        depth: depth, domain: context.domain, term: nil,
+        outcome: .result(.neutral, detail: "no mechanism matched (RFC 7208 §4.7)")))
     return Verdict(result: .neutral, reason: "no mechanism matched at \(context.domain)", decidingStep: index)
   }
 

@@ -29,10 +29,11 @@ public struct EvaluationSettings: Hashable, Sendable {
   public static let rfcPTRNameLimit = 10
 
   /// Creates settings; every limit defaults to its RFC 7208 §4.6.4 value.
-  public init(lookupLimit: Int = rfcLookupLimit, voidLookupLimit: Int = rfcVoidLookupLimit,
-              mxNameLimit: Int = rfcMXNameLimit, ptrNameLimit: Int = rfcPTRNameLimit,
-              fetchesExplanation: Bool = true, defaultExplanation: String? = nil)
-  {
+  public init(
+    lookupLimit: Int = rfcLookupLimit, voidLookupLimit: Int = rfcVoidLookupLimit,
+    mxNameLimit: Int = rfcMXNameLimit, ptrNameLimit: Int = rfcPTRNameLimit,
+    fetchesExplanation: Bool = true, defaultExplanation: String? = nil
+  ) {
     self.lookupLimit = lookupLimit
     self.voidLookupLimit = voidLookupLimit
     self.mxNameLimit = mxNameLimit

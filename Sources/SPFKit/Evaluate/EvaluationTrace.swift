@@ -20,9 +20,10 @@ public struct EvaluationTrace: Hashable, Sendable, Encodable, CustomStringConver
   public var voidLookupLimit: Int
 
   /// Creates a trace.
-  public init(steps: [TraceStep], decidingStep: Int?, lookupCount: Int, voidLookupCount: Int, queryCount: Int = 0,
-              lookupLimit: Int, voidLookupLimit: Int)
-  {
+  public init(
+    steps: [TraceStep], decidingStep: Int?, lookupCount: Int, voidLookupCount: Int, queryCount: Int = 0,
+    lookupLimit: Int, voidLookupLimit: Int
+  ) {
     self.steps = steps
     self.decidingStep = decidingStep
     self.lookupCount = lookupCount
@@ -41,8 +42,9 @@ public struct EvaluationTrace: Hashable, Sendable, Encodable, CustomStringConver
   /// The steps one per line, the deciding one marked with `*`, then the totals.
   public var description: String {
     var lines = steps.enumerated().map { index, step in (index == decidingStep ? "* " : "  ") + step.description }
-    lines.append("lookups: \(lookupCount)/\(lookupLimit), void lookups: \(voidLookupCount)/\(voidLookupLimit), "
-      + "DNS queries: \(queryCount)")
+    lines.append(
+      "lookups: \(lookupCount)/\(lookupLimit), void lookups: \(voidLookupCount)/\(voidLookupLimit), "
+        + "DNS queries: \(queryCount)")
     return lines.joined(separator: "\n")
   }
 }

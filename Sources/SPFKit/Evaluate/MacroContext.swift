@@ -20,9 +20,10 @@ public struct MacroContext: Hashable, Sendable {
   public var timestamp: Int64
 
   /// Creates a context with every value given.
-  public init(sender: String, localPart: String, senderDomain: String, domain: String, clientIP: IPAddress,
-              validatedDomain: String = "unknown", helo: String, receiver: String = "unknown", timestamp: Int64 = 0)
-  {
+  public init(
+    sender: String, localPart: String, senderDomain: String, domain: String, clientIP: IPAddress,
+    validatedDomain: String = "unknown", helo: String, receiver: String = "unknown", timestamp: Int64 = 0
+  ) {
     self.sender = sender
     self.localPart = localPart
     self.senderDomain = senderDomain
@@ -38,9 +39,10 @@ public struct MacroContext: Hashable, Sendable {
   /// `postmaster` for a missing local-part (RFC 7208 §4.3).
   public init(request: CheckHostRequest) {
     let address = SenderAddress(request.sender)
-    self.init(sender: address.address, localPart: address.localPart, senderDomain: address.domain,
-              domain: request.domain, clientIP: request.clientIP, helo: request.helo, receiver: request.receiver,
-              timestamp: request.timestamp)
+    self.init(
+      sender: address.address, localPart: address.localPart, senderDomain: address.domain,
+      domain: request.domain, clientIP: request.clientIP, helo: request.helo, receiver: request.receiver,
+      timestamp: request.timestamp)
   }
 
   /// The value of a macro letter before transformers (RFC 7208 §7.3).

@@ -21,9 +21,10 @@ public struct TraceStep: Hashable, Sendable, Encodable, CustomStringConvertible 
   public var voidLookupCount: Int
 
   /// Creates a step.
-  public init(depth: Int, domain: String, term: String?, target: String? = nil, outcome: TraceOutcome,
-              lookups: Int = 0, lookupCount: Int = 0, voidLookups: Int = 0, voidLookupCount: Int = 0)
-  {
+  public init(
+    depth: Int, domain: String, term: String?, target: String? = nil, outcome: TraceOutcome,
+    lookups: Int = 0, lookupCount: Int = 0, voidLookups: Int = 0, voidLookupCount: Int = 0
+  ) {
     self.depth = depth
     self.domain = domain
     self.term = term

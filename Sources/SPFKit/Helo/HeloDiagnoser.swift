@@ -17,13 +17,15 @@ public struct HeloDiagnoser: Sendable {
       async let aaaa = LookupOutcome.of(DNSQuestion(name: host, type: .aaaa), resolver)
       async let mx = LookupOutcome.of(DNSQuestion(name: host, type: .mx), resolver)
       lookups = [
-        HostLookup(name: host, type: .a, outcome: await a.0), HostLookup(name: host, type: .aaaa, outcome: await aaaa.0),
+        HostLookup(name: host, type: .a, outcome: await a.0),
+        HostLookup(name: host, type: .aaaa, outcome: await aaaa.0),
         HostLookup(name: host, type: .mx, outcome: await mx.0),
       ]
     }
     var verdicts = PostfixRules.heloVerdicts(name: name, syntax: syntax, lookups: lookups)
-    var diagnosis = HeloDiagnosis(name: name, syntax: syntax, lookups: lookups, client: nil, spf: nil,
-                                  verdicts: verdicts, suggestion: nil)
+    var diagnosis = HeloDiagnosis(
+      name: name, syntax: syntax, lookups: lookups, client: nil, spf: nil,
+      verdicts: verdicts, suggestion: nil)
     guard let client else { return diagnosis }
     let clientPart = await diagnoseClient(client, helo: host)
     verdicts.append(PostfixRules.clientVerdict(clientPart))
@@ -48,18 +50,22 @@ public struct HeloDiagnoser: Sendable {
       let type = address.addressRecordType
       let (forward, answers) = await LookupOutcome.of(DNSQuestion(name: ptr, type: type), resolver)
       let confirms = answers.contains(where: address.equals)
-      names.append(ReverseName(name: DNSQuestion.normalize(ptr), forward: HostLookup(name: ptr, type: type, outcome: forward),
-                               confirmsClient: confirms))
+      names.append(
+        ReverseName(
+          name: DNSQuestion.normalize(ptr), forward: HostLookup(name: ptr, type: type, outcome: forward),
+          confirmsClient: confirms))
     }
     let matches = names.contains { $0.confirmsClient && $0.name == helo }
-    return ClientDiagnosis(address: address, reverse: HostLookup(name: reverseName, type: .ptr, outcome: outcome),
-                           names: names, heloIsConfirmedName: matches)
+    return ClientDiagnosis(
+      address: address, reverse: HostLookup(name: reverseName, type: .ptr, outcome: outcome),
+      names: names, heloIsConfirmedName: matches)
   }
 
   /// Suggests greeting with a forward-confirmed reverse name when the HELO name is not one.
   private func suggestion(for diagnosis: HeloDiagnosis, client: ClientDiagnosis) -> String? {
     guard !client.heloIsConfirmedName, let better = client.confirmedNames.first else { return nil }
-    let reason = diagnosis.isAccepted
+    let reason =
+      diagnosis.isAccepted
       ? "it is the forward-confirmed reverse name of \(client.address), which receivers that compare HELO with reverse DNS prefer"
       : "it is the forward-confirmed reverse name of \(client.address) and resolves back to it, so every check above would pass"
     return "greet with 'EHLO \(better)': \(reason)"

@@ -8,7 +8,8 @@ public enum LookupOutcome: Hashable, Sendable, CustomStringConvertible {
   case failure(DNSError)
 
   /// Runs a question against a resolver and records what happened.
-  public static func of(_ question: DNSQuestion, _ resolver: any DNSResolver) async -> (LookupOutcome, [DNSRecordData]) {
+  public static func of(_ question: DNSQuestion, _ resolver: any DNSResolver) async -> (LookupOutcome, [DNSRecordData])
+  {
     do {
       let records = try await resolver.resolve(question)
       return records.isEmpty ? (.noData, []) : (.answers(records.map(LookupOutcome.presentation)), records)

@@ -6,22 +6,28 @@ enum PostfixRules {
     var verdicts: [PostfixVerdict] = []
     switch syntax {
     case .invalid(let reason):
-      verdicts.append(PostfixVerdict(
-        restriction: "reject_invalid_helo_hostname", action: .reject,
-        reply: "501 5.5.2 <\(name)>: Helo command rejected: Invalid name", reason: reason))
+      verdicts.append(
+        PostfixVerdict(
+          restriction: "reject_invalid_helo_hostname", action: .reject,
+          reply: "501 5.5.2 <\(name)>: Helo command rejected: Invalid name", reason: reason))
     default:
-      verdicts.append(PostfixVerdict(restriction: "reject_invalid_helo_hostname", action: .accept,
-                                     reason: "the name is well formed"))
+      verdicts.append(
+        PostfixVerdict(
+          restriction: "reject_invalid_helo_hostname", action: .accept,
+          reason: "the name is well formed"))
     }
     switch syntax {
     case .fullyQualified, .addressLiteral:
-      verdicts.append(PostfixVerdict(restriction: "reject_non_fqdn_helo_hostname", action: .accept,
-                                     reason: "the name is fully qualified or an address literal"))
+      verdicts.append(
+        PostfixVerdict(
+          restriction: "reject_non_fqdn_helo_hostname", action: .accept,
+          reason: "the name is fully qualified or an address literal"))
     default:
-      verdicts.append(PostfixVerdict(
-        restriction: "reject_non_fqdn_helo_hostname", action: .reject,
-        reply: "504 5.5.2 <\(name)>: Helo command rejected: need fully-qualified hostname",
-        reason: "the name is \(syntax)"))
+      verdicts.append(
+        PostfixVerdict(
+          restriction: "reject_non_fqdn_helo_hostname", action: .reject,
+          reply: "504 5.5.2 <\(name)>: Helo command rejected: need fully-qualified hostname",
+          reason: "the name is \(syntax)"))
     }
     verdicts.append(unknownHelo(name: name, syntax: syntax, lookups: lookups))
     return verdicts
@@ -33,11 +39,13 @@ enum PostfixRules {
   static func unknownHelo(name: String, syntax: HostnameSyntax, lookups: [HostLookup]) -> PostfixVerdict {
     let restriction = "reject_unknown_helo_hostname"
     guard syntax.isHostName else {
-      return PostfixVerdict(restriction: restriction, action: .accept,
-                            reason: "Postfix looks up only host names; an address literal is not checked")
+      return PostfixVerdict(
+        restriction: restriction, action: .accept,
+        reason: "Postfix looks up only host names; an address literal is not checked")
     }
     if let found = lookups.first(where: { $0.outcome.hasAnswers }) {
-      return PostfixVerdict(restriction: restriction, action: .accept, reason: "the name has \(found.type.rawValue) records")
+      return PostfixVerdict(
+        restriction: restriction, action: .accept, reason: "the name has \(found.type.rawValue) records")
     }
     let reply = "450 4.7.1 <\(name)>: Helo command rejected: Host not found"
     if let failed = lookups.first(where: { $0.outcome.isTemporary }) {
@@ -65,8 +73,9 @@ enum PostfixRules {
           : "the address has no PTR record, so unknown_client_reject_code applies (default 450)")
     }
     if first.confirmsClient {
-      return PostfixVerdict(restriction: restriction, action: .accept,
-                            reason: "'\(first.name)' resolves back to \(client.address)")
+      return PostfixVerdict(
+        restriction: restriction, action: .accept,
+        reason: "'\(first.name)' resolves back to \(client.address)")
     }
     let temporary = first.forward.outcome.isTemporary
     return PostfixVerdict(

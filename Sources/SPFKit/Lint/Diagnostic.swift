@@ -87,9 +87,10 @@ public struct Diagnostic: Hashable, Sendable {
   public var location: SourceRange?
 
   /// Creates a diagnostic for a rule.
-  public init(_ metadata: RuleMetadata, _ message: String, record: Int? = nil, span: SourceSpan? = nil,
-              fix: Fix? = nil, notes: [String] = [], location: SourceRange? = nil)
-  {
+  public init(
+    _ metadata: RuleMetadata, _ message: String, record: Int? = nil, span: SourceSpan? = nil,
+    fix: Fix? = nil, notes: [String] = [], location: SourceRange? = nil
+  ) {
     code = metadata.code
     slug = metadata.slug
     severity = metadata.severity

@@ -16,14 +16,16 @@ extension Fix {
     var start = term.span.start
     while start > 0, start <= bytes.count, bytes[start - 1] == 0x20 { start -= 1 }
     let text = String(decoding: bytes[clamped: term.span], as: UTF8.self)
-    return Fix(title: "remove '\(text)'", edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
+    return Fix(
+      title: "remove '\(text)'", edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
   }
 
   /// A fix that replaces a term's text.
   static func replacing(_ term: Term, in record: LintedRecord, with replacement: String) -> Fix {
     let text = String(decoding: record.txt.joined[clamped: term.span], as: UTF8.self)
-    return Fix(title: "replace '\(text)' with '\(replacement)'",
-               edits: [TextEdit(span: term.span, replacement: replacement)])
+    return Fix(
+      title: "replace '\(text)' with '\(replacement)'",
+      edits: [TextEdit(span: term.span, replacement: replacement)])
   }
 }
 

@@ -58,10 +58,11 @@ public struct RuleMetadata: Hashable, Sendable {
   public var scope: RuleScope
 
   /// Creates metadata.
-  public init(code: String, slug: String, severity: Severity, summary: String, rationale: String, reference: String,
-              triggering: [String], nonTriggering: [String], requirement: RuleRequirement = .none,
-              scope: RuleScope = .record)
-  {
+  public init(
+    code: String, slug: String, severity: Severity, summary: String, rationale: String, reference: String,
+    triggering: [String], nonTriggering: [String], requirement: RuleRequirement = .none,
+    scope: RuleScope = .record
+  ) {
     self.code = code
     self.slug = slug
     self.severity = severity

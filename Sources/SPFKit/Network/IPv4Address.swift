@@ -27,7 +27,9 @@ public struct IPv4Address: Hashable, Sendable, Comparable, CustomStringConvertib
       let octetStart = index
       var octet = 0
       while index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-        if index - octetStart == 3 { throw .init("octet has more than three digits", at: octetStart - bytes.startIndex) }
+        if index - octetStart == 3 {
+          throw .init("octet has more than three digits", at: octetStart - bytes.startIndex)
+        }
         octet = octet * 10 + Int(bytes[index] - 0x30)
         index += 1
       }
@@ -57,7 +59,9 @@ public struct IPv4Address: Hashable, Sendable, Comparable, CustomStringConvertib
   }
 
   /// The four octets, most significant first.
-  public var octets: [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+  public var octets: [UInt8] {
+    [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+  }
 }
 
 /// Why an address or network text is malformed, and the UTF-8 byte offset where the problem starts.

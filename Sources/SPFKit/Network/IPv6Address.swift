@@ -67,7 +67,8 @@ public struct IPv6Address: Hashable, Sendable, Comparable, CustomStringConvertib
     return try assemble(groups, gapAt: gapAt, length: bytes.count)
   }
 
-  private static func parseEmbeddedIPv4(_ bytes: ArraySlice<UInt8>, base: Int) throws(AddressSyntaxError) -> IPv4Address {
+  private static func parseEmbeddedIPv4(_ bytes: ArraySlice<UInt8>, base: Int) throws(AddressSyntaxError) -> IPv4Address
+  {
     do {
       return try IPv4Address.parse(bytes)
     } catch {

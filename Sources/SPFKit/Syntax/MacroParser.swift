@@ -6,9 +6,10 @@ enum MacroParser {
   ///   - allowExplanationLetters: whether `c`, `r` and `t` may appear (explanation text only, §7.2).
   ///   - allowSpaces: whether plain spaces may appear (`explain-string`, §12).
   /// - Returns: the parsed string, or nil when it has an error (the issue says which).
-  static func parse(_ bytes: [UInt8], _ range: Range<Int>, allowExplanationLetters: Bool, allowSpaces: Bool = false,
-                    issues: inout [SyntaxIssue]) -> MacroString?
-  {
+  static func parse(
+    _ bytes: [UInt8], _ range: Range<Int>, allowExplanationLetters: Bool, allowSpaces: Bool = false,
+    issues: inout [SyntaxIssue]
+  ) -> MacroString? {
     var parts: [MacroPart] = []
     var literalStart = range.lowerBound
     var index = range.lowerBound
@@ -19,16 +20,20 @@ enum MacroParser {
       let byte = bytes[index]
       if byte != 0x25 {
         guard (byte >= 0x21 && byte <= 0x7E) || (byte == 0x20 && allowSpaces) else {
-          issues.append(SyntaxIssue(.invalidCharacter, SourceSpan(start: index, end: index + 1),
-                                    "byte 0x\(String(byte, radix: 16)) is not allowed in a macro string"))
+          issues.append(
+            SyntaxIssue(
+              .invalidCharacter, SourceSpan(start: index, end: index + 1),
+              "byte 0x\(String(byte, radix: 16)) is not allowed in a macro string"))
           return nil
         }
         index += 1
         continue
       }
       flushLiteral(upTo: index)
-      guard let (part, next) = parseExpand(bytes, at: index, end: range.upperBound,
-                                            allowExplanationLetters: allowExplanationLetters, issues: &issues)
+      guard
+        let (part, next) = parseExpand(
+          bytes, at: index, end: range.upperBound,
+          allowExplanationLetters: allowExplanationLetters, issues: &issues)
       else { return nil }
       parts.append(part)
       index = next
@@ -39,12 +44,15 @@ enum MacroParser {
   }
 
   /// Parses the macro-expand at `start` (a `%`); returns the part and the index after it.
-  private static func parseExpand(_ bytes: [UInt8], at start: Int, end: Int, allowExplanationLetters: Bool,
-                                  issues: inout [SyntaxIssue]) -> (MacroPart, Int)?
-  {
+  private static func parseExpand(
+    _ bytes: [UInt8], at start: Int, end: Int, allowExplanationLetters: Bool,
+    issues: inout [SyntaxIssue]
+  ) -> (MacroPart, Int)? {
     guard start + 1 < end else {
-      issues.append(SyntaxIssue(.invalidMacro, SourceSpan(start: start, end: start + 1),
-                                "'%' at the end: write '%%' for a percent sign", suggestion: "%%"))
+      issues.append(
+        SyntaxIssue(
+          .invalidMacro, SourceSpan(start: start, end: start + 1),
+          "'%' at the end: write '%%' for a percent sign", suggestion: "%%"))
       return nil
     }
     switch bytes[start + 1] {
@@ -54,8 +62,10 @@ enum MacroParser {
     case 0x7B: break
     default:
       let shown = String(decoding: bytes[start...(start + 1)], as: UTF8.self)
-      issues.append(SyntaxIssue(.invalidMacro, SourceSpan(start: start, end: start + 2),
-                                "'\(shown)' is not a macro: '%' must be followed by '{', '%', '_' or '-'"))
+      issues.append(
+        SyntaxIssue(
+          .invalidMacro, SourceSpan(start: start, end: start + 2),
+          "'\(shown)' is not a macro: '%' must be followed by '{', '%', '_' or '-'"))
       return nil
     }
     guard let close = bytes[(start + 2)..<end].firstIndex(of: 0x7D) else {
@@ -66,8 +76,10 @@ enum MacroParser {
     guard let expansion = parseBody(bytes, (start + 2)..<close, span: span, issues: &issues) else { return nil }
     if expansion.letter.isExplanationOnly, !allowExplanationLetters {
       let text = Excerpt.of(bytes[span.start..<span.end])
-      issues.append(SyntaxIssue(.invalidMacro, span,
-                                "'\(text)' is allowed only in explanation text: 'c', 'r' and 't' are exp-only"))
+      issues.append(
+        SyntaxIssue(
+          .invalidMacro, span,
+          "'\(text)' is allowed only in explanation text: 'c', 'r' and 't' are exp-only"))
       return nil
     }
     return (.expand(expansion), close + 1)
@@ -107,8 +119,9 @@ enum MacroParser {
       index += 1
     }
     let delimiters = String(decoding: bytes[delimiterStart..<body.upperBound], as: UTF8.self)
-    return MacroExpansion(letter: letter, urlEscaped: isUpper, rightParts: digits, reversed: reversed,
-                          delimiters: delimiters)
+    return MacroExpansion(
+      letter: letter, urlEscaped: isUpper, rightParts: digits, reversed: reversed,
+      delimiters: delimiters)
   }
 
   /// Whether a byte is a macro `delimiter` (RFC 7208 §7.1).

@@ -104,9 +104,10 @@ public struct MacroExpansion: Hashable, Sendable, CustomStringConvertible {
   public var delimiters: String
 
   /// Creates an expansion.
-  public init(letter: MacroLetter, urlEscaped: Bool = false, rightParts: Int? = nil, reversed: Bool = false,
-              delimiters: String = "")
-  {
+  public init(
+    letter: MacroLetter, urlEscaped: Bool = false, rightParts: Int? = nil, reversed: Bool = false,
+    delimiters: String = ""
+  ) {
     self.letter = letter
     self.urlEscaped = urlEscaped
     self.rightParts = rightParts

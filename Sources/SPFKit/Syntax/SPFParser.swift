@@ -41,12 +41,16 @@ public enum SPFParser {
     var limit = bytes.count
     while start < limit, bytes[start] == 0x20 { start += 1 }
     if start > 0 {
-      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: 0, end: start),
-                                "the record starts with a space: receivers ignore it", suggestion: ""))
+      issues.append(
+        SyntaxIssue(
+          .invalidVersion, SourceSpan(start: 0, end: start),
+          "the record starts with a space: receivers ignore it", suggestion: ""))
     }
     if let opening = Quote.opening(bytes, at: start) {
-      issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: start + opening), quoteMessage,
-                                suggestion: ""))
+      issues.append(
+        SyntaxIssue(
+          .invalidVersion, SourceSpan(start: start, end: start + opening), quoteMessage,
+          suggestion: ""))
       start += opening
       if let closing = Quote.closing(bytes, before: limit), limit - closing >= start { limit -= closing }
     }
@@ -64,14 +68,18 @@ public enum SPFParser {
     if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]), isTerm(bytes, (start + 6)..<tokenEnd) {
       // `v=spf1ip4:...`: the version runs into the first term (often two strings joined with no space).
       let next = Excerpt.of(bytes[(start + 6)..<tokenEnd])
-      issues.append(SyntaxIssue(.invalidVersion, version,
-                                "'v=spf1' runs into '\(next)': a space must follow the version", suggestion: "v=spf1 "))
+      issues.append(
+        SyntaxIssue(
+          .invalidVersion, version,
+          "'v=spf1' runs into '\(next)': a space must follow the version", suggestion: "v=spf1 "))
       return (version, start + 6, limit)
     }
     let token = Excerpt.of(bytes[start..<tokenEnd])
-    issues.append(SyntaxIssue(.invalidVersion, SourceSpan(start: start, end: tokenEnd),
-                              "'\(token)' is not the SPF version: a record must start with 'v=spf1'",
-                              suggestion: "v=spf1"))
+    issues.append(
+      SyntaxIssue(
+        .invalidVersion, SourceSpan(start: start, end: tokenEnd),
+        "'\(token)' is not the SPF version: a record must start with 'v=spf1'",
+        suggestion: "v=spf1"))
     return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
   }
 
@@ -123,8 +131,9 @@ enum CharacterCheck {
     let byte = bytes[index]
     if byte < 0x80 {
       let name = byte == 0x09 ? "a tab" : byte == 0x00 ? "a NUL byte" : "control character 0x\(hex(byte))"
-      return SyntaxIssue(.invalidCharacter, SourceSpan(start: index, end: index + 1),
-                         "\(name) in the record: terms are separated by spaces only", suggestion: " ")
+      return SyntaxIssue(
+        .invalidCharacter, SourceSpan(start: index, end: index + 1),
+        "\(name) in the record: terms are separated by spaces only", suggestion: " ")
     }
     let length = utf8SequenceLength(bytes, at: index, end: range.upperBound)
     guard length > 0 else {
@@ -133,14 +142,16 @@ enum CharacterCheck {
       while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
       let shown = bytes[index..<end].map { "0x" + hex($0) }.joined(separator: " ")
       let noun = end - index == 1 ? "byte" : "bytes"
-      return SyntaxIssue(.invalidCharacter, SourceSpan(start: index, end: end), "invalid UTF-8 \(noun) \(shown) in the record",
-                         suggestion: "")
+      return SyntaxIssue(
+        .invalidCharacter, SourceSpan(start: index, end: end), "invalid UTF-8 \(noun) \(shown) in the record",
+        suggestion: "")
     }
     let span = SourceSpan(start: index, end: index + length)
     let character = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
     let (what, replacement) = lookalike(character)
-    return SyntaxIssue(.invalidCharacter, span, "\(what) '\(character)' in the record: SPF is ASCII only",
-                       suggestion: replacement)
+    return SyntaxIssue(
+      .invalidCharacter, span, "\(what) '\(character)' in the record: SPF is ASCII only",
+      suggestion: replacement)
   }
 
   /// What a common non-ASCII character pasted from a word processor is, and its ASCII meaning.

@@ -19,7 +19,8 @@ public struct SPFRecord: Hashable, Sendable, CustomStringConvertible {
   public static func isSelected(_ bytes: some Collection<UInt8>) -> Bool {
     var index = bytes.startIndex
     for expected in SPFRecord.version.utf8 {
-      guard index != bytes.endIndex, bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0) == expected
+      guard index != bytes.endIndex,
+        bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0) == expected
       else { return false }
       index = bytes.index(after: index)
     }

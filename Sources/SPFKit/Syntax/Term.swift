@@ -22,9 +22,10 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Creates a term; spans default to empty for terms built in code.
-  public init(_ kind: Kind, span: SourceSpan = .none, qualifierSpan: SourceSpan? = nil, nameSpan: SourceSpan = .none,
-              argumentSpan: SourceSpan? = nil, cidrSpan: SourceSpan? = nil)
-  {
+  public init(
+    _ kind: Kind, span: SourceSpan = .none, qualifierSpan: SourceSpan? = nil, nameSpan: SourceSpan = .none,
+    argumentSpan: SourceSpan? = nil, cidrSpan: SourceSpan? = nil
+  ) {
     self.kind = kind
     self.span = span
     self.qualifierSpan = qualifierSpan

@@ -1,9 +1,10 @@
 /// Mechanisms (RFC 7208 §5, §12) and modifiers (§6).
 extension TermParser {
   /// Parses the arguments of a mechanism whose name ends at `nameSpan.end`.
-  func parseMechanism(_ kind: MechanismKind, qualifier: Qualifier, nameSpan: SourceSpan,
-                      _ issues: inout [SyntaxIssue]) -> Term
-  {
+  func parseMechanism(
+    _ kind: MechanismKind, qualifier: Qualifier, nameSpan: SourceSpan,
+    _ issues: inout [SyntaxIssue]
+  ) -> Term {
     let afterName = nameSpan.end
     let hasColon = afterName < range.upperBound && bytes[afterName] == 0x3A
     let name = kind.rawValue
@@ -14,14 +15,17 @@ extension TermParser {
     case .all:
       guard afterName == range.upperBound else {
         let extra = SourceSpan(start: afterName, end: range.upperBound)
-        return invalid(SyntaxIssue(.unknownMechanism, extra, "'all' takes no argument or prefix length",
-                                   suggestion: ""), &issues)
+        return invalid(
+          SyntaxIssue(
+            .unknownMechanism, extra, "'all' takes no argument or prefix length",
+            suggestion: ""), &issues)
       }
       return directive(.all)
     case .include, .exists:
       guard hasColon else {
-        return invalid(SyntaxIssue(.invalidDomainSpec, span, "'\(name)' needs a domain: write '\(name):example.com'"),
-                       &issues)
+        return invalid(
+          SyntaxIssue(.invalidDomainSpec, span, "'\(name)' needs a domain: write '\(name):example.com'"),
+          &issues)
       }
       let argument = SourceSpan(start: afterName + 1, end: range.upperBound)
       guard let spec = parseDomainSpec(argument, owner: name, &issues) else { return invalid(&issues) }
@@ -30,8 +34,9 @@ extension TermParser {
       return parseHostMechanism(kind, hasColon: hasColon, nameSpan: nameSpan, directive: directive, &issues)
     case .ip4, .ip6:
       guard hasColon, afterName + 1 < range.upperBound else {
-        return invalid(SyntaxIssue(.invalidIPAddress, span, "'\(name)' needs a network: write '\(name):address[/prefix]'"),
-                       &issues)
+        return invalid(
+          SyntaxIssue(.invalidIPAddress, span, "'\(name)' needs a network: write '\(name):address[/prefix]'"),
+          &issues)
       }
       let argument = SourceSpan(start: afterName + 1, end: range.upperBound)
       return parseNetwork(kind, argument: argument, directive: directive, &issues)
@@ -39,10 +44,11 @@ extension TermParser {
   }
 
   /// `a`, `mx` and `ptr`: an optional domain-spec, then a dual CIDR length (not for `ptr`).
-  private func parseHostMechanism(_ kind: MechanismKind, hasColon: Bool, nameSpan: SourceSpan,
-                                  directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
-                                  _ issues: inout [SyntaxIssue]) -> Term
-  {
+  private func parseHostMechanism(
+    _ kind: MechanismKind, hasColon: Bool, nameSpan: SourceSpan,
+    directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
+    _ issues: inout [SyntaxIssue]
+  ) -> Term {
     // Without a domain, everything after the name must be the prefix length (`a/24`, not `a/x`).
     let cidrStart = hasColon ? TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound) : nameSpan.end
     var spec: DomainSpec? = nil
@@ -59,18 +65,20 @@ extension TermParser {
     }
     let cidrSpan = SourceSpan(start: cidrStart, end: range.upperBound)
     if kind == .ptr {
-      return invalid(SyntaxIssue(.invalidCIDRLength, cidrSpan, "'ptr' takes no prefix length", suggestion: ""),
-                     &issues)
+      return invalid(
+        SyntaxIssue(.invalidCIDRLength, cidrSpan, "'ptr' takes no prefix length", suggestion: ""),
+        &issues)
     }
     guard let cidr = parseDualCIDR(cidrSpan, &issues) else { return invalid(&issues) }
     return directive(kind == .a ? .a(spec, cidr) : .mx(spec, cidr), argument, cidrSpan)
   }
 
   /// `ip4:` and `ip6:` networks with an optional prefix length (RFC 7208 §5.6).
-  private func parseNetwork(_ kind: MechanismKind, argument: SourceSpan,
-                            directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
-                            _ issues: inout [SyntaxIssue]) -> Term
-  {
+  private func parseNetwork(
+    _ kind: MechanismKind, argument: SourceSpan,
+    directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
+    _ issues: inout [SyntaxIssue]
+  ) -> Term {
     let slice = bytes[argument.start..<argument.end]
     let slash = slice.firstIndex(of: 0x2F) ?? argument.end
     let cidrSpan = slash < argument.end ? SourceSpan(start: slash, end: argument.end) : nil
@@ -94,9 +102,10 @@ extension TermParser {
   }
 
   /// Parses an address, suggesting the other mechanism when the family is wrong.
-  private func parseAddress<Address>(_ span: SourceSpan, kind: MechanismKind, _ issues: inout [SyntaxIssue],
-                                     _ parse: (ArraySlice<UInt8>) throws(AddressSyntaxError) -> Address) -> Address?
-  {
+  private func parseAddress<Address>(
+    _ span: SourceSpan, kind: MechanismKind, _ issues: inout [SyntaxIssue],
+    _ parse: (ArraySlice<UInt8>) throws(AddressSyntaxError) -> Address
+  ) -> Address? {
     let slice = bytes[span.start..<span.end]
     do {
       return try parse(slice)
@@ -104,15 +113,22 @@ extension TermParser {
       let text = Excerpt.of(slice)
       let rest = String(decoding: bytes[span.start..<range.upperBound], as: UTF8.self)
       if kind == .ip4, (try? IPv6Address.parse(slice)) != nil {
-        issues.append(SyntaxIssue(.invalidIPAddress, SourceSpan(start: range.lowerBound, end: range.upperBound),
-                                  "'\(text)' is an IPv6 address: use 'ip6:'", suggestion: prefix + "ip6:" + rest))
+        issues.append(
+          SyntaxIssue(
+            .invalidIPAddress, SourceSpan(start: range.lowerBound, end: range.upperBound),
+            "'\(text)' is an IPv6 address: use 'ip6:'", suggestion: prefix + "ip6:" + rest))
       } else if kind == .ip6, (try? IPv4Address.parse(slice)) != nil {
-        issues.append(SyntaxIssue(.invalidIPAddress, SourceSpan(start: range.lowerBound, end: range.upperBound),
-                                  "'\(text)' is an IPv4 address: use 'ip4:'", suggestion: prefix + "ip4:" + rest))
+        issues.append(
+          SyntaxIssue(
+            .invalidIPAddress, SourceSpan(start: range.lowerBound, end: range.upperBound),
+            "'\(text)' is an IPv4 address: use 'ip4:'", suggestion: prefix + "ip4:" + rest))
       } else if text.isEmpty {
         issues.append(SyntaxIssue(.invalidIPAddress, span, "'\(kind.rawValue):' has no address"))
       } else {
-        issues.append(SyntaxIssue(.invalidIPAddress, span, "'\(text)' is not a valid \(kind == .ip4 ? "IPv4" : "IPv6") address: \(error.message)"))
+        issues.append(
+          SyntaxIssue(
+            .invalidIPAddress, span,
+            "'\(text)' is not a valid \(kind == .ip4 ? "IPv4" : "IPv6") address: \(error.message)"))
       }
       return nil
     }
@@ -177,7 +193,8 @@ extension TermParser {
 
   /// Returns the term as invalid when the issue was already recorded.
   func invalid(_ issues: inout [SyntaxIssue]) -> Term {
-    Term(.invalid(Array(bytes[range])), span: span, qualifierSpan: qualifierSpan,
-         nameSpan: SourceSpan(start: nameStart, end: nameStart))
+    Term(
+      .invalid(Array(bytes[range])), span: span, qualifierSpan: qualifierSpan,
+      nameSpan: SourceSpan(start: nameStart, end: nameStart))
   }
 }

@@ -5,8 +5,10 @@ extension TermParser {
     let name = String(decoding: bytes[nameSpan.start..<nameSpan.end], as: UTF8.self)
     let valueSpan = SourceSpan(start: nameSpan.end + 1, end: range.upperBound)
     if let qualifierSpan {
-      return invalid(SyntaxIssue(.invalidQualifier, qualifierSpan, "'\(rawText)' is a modifier: it takes no qualifier",
-                                 suggestion: ""), &issues)
+      return invalid(
+        SyntaxIssue(
+          .invalidQualifier, qualifierSpan, "'\(rawText)' is a modifier: it takes no qualifier",
+          suggestion: ""), &issues)
     }
     let lowered = name.lowercased()
     if lowered == "redirect" || lowered == "exp" {
@@ -16,8 +18,10 @@ extension TermParser {
       let modifier: Modifier = lowered == "redirect" ? .redirect(spec) : .explanation(spec)
       return term(.modifier(modifier), nameSpan: nameSpan, argumentSpan: valueSpan)
     }
-    guard let value = MacroParser.parse(bytes, valueSpan.start..<valueSpan.end, allowExplanationLetters: false,
-                                        issues: &issues)
+    guard
+      let value = MacroParser.parse(
+        bytes, valueSpan.start..<valueSpan.end, allowExplanationLetters: false,
+        issues: &issues)
     else { return invalid(&issues) }
     return term(.modifier(.unknown(name: name, value: value)), nameSpan: nameSpan, argumentSpan: valueSpan)
   }
@@ -108,15 +112,18 @@ extension TermParser {
       suggestion = qualifier + likely + rest
     }
     let detail = suggestion.map { ": did you mean '\($0)'?" } ?? ""
-    return SyntaxIssue(.unknownMechanism, span, "'\(rawText)' is not a mechanism or modifier\(detail)",
-                       suggestion: suggestion)
+    return SyntaxIssue(
+      .unknownMechanism, span, "'\(rawText)' is not a mechanism or modifier\(detail)",
+      suggestion: suggestion)
   }
 
   /// The mechanism a misspelt name most likely means: known aliases, then edit distance ≤ 2.
   static func likelyMechanism(_ name: String) -> String? {
-    let aliases = ["ipv4": "ip4", "ip4v": "ip4", "inet": "ip4", "inet4": "ip4", "ip": "ip4", "ipv6": "ip6",
-                   "inet6": "ip6", "ip6v": "ip6", "includes": "include", "inc": "include", "exist": "exists",
-                   "a4": "a", "aaaa": "a", "mx4": "mx"]
+    let aliases = [
+      "ipv4": "ip4", "ip4v": "ip4", "inet": "ip4", "inet4": "ip4", "ip": "ip4", "ipv6": "ip6",
+      "inet6": "ip6", "ip6v": "ip6", "includes": "include", "inc": "include", "exist": "exists",
+      "a4": "a", "aaaa": "a", "mx4": "mx",
+    ]
     if let alias = aliases[name] { return alias }
     guard name.count >= 3 else { return nil }
     let candidates = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }

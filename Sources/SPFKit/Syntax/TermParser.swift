@@ -63,28 +63,32 @@ struct TermParser {
     let bad = SourceSpan(start: nameStart, end: restStart)
     let shown = String(decoding: [byte], as: UTF8.self)
     if qualifierSpan != nil {
-      return SyntaxIssue(.invalidQualifier, SourceSpan(start: range.lowerBound, end: restStart),
-                         "'\(rawText)' has two qualifiers: a directive takes at most one of '+', '-', '~', '?'",
-                         suggestion: String(decoding: [bytes[range.lowerBound]], as: UTF8.self))
+      return SyntaxIssue(
+        .invalidQualifier, SourceSpan(start: range.lowerBound, end: restStart),
+        "'\(rawText)' has two qualifiers: a directive takes at most one of '+', '-', '~', '?'",
+        suggestion: String(decoding: [bytes[range.lowerBound]], as: UTF8.self))
     }
     let suggestion = byte == 0x21 ? "-" : nil  // '!' reads as "not": the author meant fail
-    return SyntaxIssue(.invalidQualifier, bad, "'\(shown)' is not a qualifier: use '+', '-', '~' or '?'",
-                       suggestion: suggestion)
+    return SyntaxIssue(
+      .invalidQualifier, bad, "'\(shown)' is not a qualifier: use '+', '-', '~' or '?'",
+      suggestion: suggestion)
   }
 
   /// Records the issue and returns the term as invalid.
   func invalid(_ issue: SyntaxIssue, _ issues: inout [SyntaxIssue]) -> Term {
     issues.append(issue)
-    return Term(.invalid(Array(bytes[range])), span: span, qualifierSpan: qualifierSpan,
-                nameSpan: SourceSpan(start: nameStart, end: nameStart))
+    return Term(
+      .invalid(Array(bytes[range])), span: span, qualifierSpan: qualifierSpan,
+      nameSpan: SourceSpan(start: nameStart, end: nameStart))
   }
 
   /// Builds a valid term.
   func term(_ kind: Term.Kind, nameSpan: SourceSpan, argumentSpan: SourceSpan? = nil, cidrSpan: SourceSpan? = nil)
     -> Term
   {
-    Term(kind, span: span, qualifierSpan: qualifierSpan, nameSpan: nameSpan, argumentSpan: argumentSpan,
-         cidrSpan: cidrSpan)
+    Term(
+      kind, span: span, qualifierSpan: qualifierSpan, nameSpan: nameSpan, argumentSpan: argumentSpan,
+      cidrSpan: cidrSpan)
   }
 
   /// `name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )` (RFC 7208 §12).

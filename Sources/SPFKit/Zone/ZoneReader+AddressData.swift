@@ -34,8 +34,9 @@ extension ZoneReader {
   {
     let expected = typeCode == 15 ? 2 : 1
     guard words.count == expected else {
-      throw current.error(at: words.first?.location ?? current.lexer.location,
-                          "expected \(expected == 2 ? "a preference and a name" : "one value") for '\(owner.text)'")
+      throw current.error(
+        at: words.first?.location ?? current.lexer.location,
+        "expected \(expected == 2 ? "a preference and a name" : "one value") for '\(owner.text)'")
     }
     let (text, location) = words[expected - 1]
     switch typeCode {

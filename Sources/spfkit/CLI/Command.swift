@@ -1,5 +1,5 @@
 /// A subcommand: its help and what it does. One subcommand = one file in `Commands/`.
-protocol Command {
+protocol Command: Sendable {
   /// Name, help text and options.
   static var spec: CommandSpec { get }
   /// Runs the command with its parsed arguments.

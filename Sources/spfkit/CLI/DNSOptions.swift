@@ -6,15 +6,19 @@ import SPFKitDNS
 struct DNSOptions {
   /// The option specs, for a command's `CommandSpec.options`.
   static let specs: [OptionSpec] = [
-    OptionSpec(name: "--server", valueName: "ip[:port]", repeatable: true,
-               help: "DNS server to ask instead of those in /etc/resolv.conf; IPv6 as [addr]:port. Repeatable."),
-    OptionSpec(name: "--timeout", valueName: "seconds",
-               help: "How long to wait for one DNS answer before trying the next server (default: 3)."),
-    OptionSpec(name: "--deadline", valueName: "seconds",
-               help: "How long the whole run may spend on DNS; later queries fail as timeouts (default: 30)."),
-    OptionSpec(name: "--dns-zone", valueName: "file", repeatable: true,
-               help: "A BIND zone file that answers first (TXT, A, AAAA, MX, PTR), live DNS for every name it "
-                 + "does not hold: evaluate a draft before publishing it. Repeatable."),
+    OptionSpec(
+      name: "--server", valueName: "ip[:port]", repeatable: true,
+      help: "DNS server to ask instead of those in /etc/resolv.conf; IPv6 as [addr]:port. Repeatable."),
+    OptionSpec(
+      name: "--timeout", valueName: "seconds",
+      help: "How long to wait for one DNS answer before trying the next server (default: 3)."),
+    OptionSpec(
+      name: "--deadline", valueName: "seconds",
+      help: "How long the whole run may spend on DNS; later queries fail as timeouts (default: 30)."),
+    OptionSpec(
+      name: "--dns-zone", valueName: "file", repeatable: true,
+      help: "A BIND zone file that answers first (TXT, A, AAAA, MX, PTR), live DNS for every name it "
+        + "does not hold: evaluate a draft before publishing it. Repeatable."),
   ]
 
   /// The servers given with `--server`; empty means those of /etc/resolv.conf.

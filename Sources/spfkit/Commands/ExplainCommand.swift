@@ -9,8 +9,9 @@ enum ExplainCommand: Command {
     usage: "explain [<code-or-slug>] [--format <format>]",
     arguments: [ArgumentHelp(name: "<code-or-slug>", help: "A rule code (SPF003) or slug (too-many-lookups).")],
     options: [
-      OptionSpec(name: "--format", valueName: "format",
-                 help: "text, or markdown for the rule table of the README (default: text)."),
+      OptionSpec(
+        name: "--format", valueName: "format",
+        help: "text, or markdown for the rule table of the README (default: text).")
     ])
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
@@ -44,7 +45,8 @@ enum ExplainCommand: Command {
     var table = "| code | slug | severity | what | reference |\n|---|---|---|---|---|\n"
     for rule in RuleCatalog.metadata {
       let requirement = rule.requirement == .none ? "" : " (\(rule.requirement.rawValue))"
-      table += "| \(rule.code) | `\(rule.slug)` | \(rule.severity.rawValue) | \(rule.summary)\(requirement) | \(rule.reference) |\n"
+      table +=
+        "| \(rule.code) | `\(rule.slug)` | \(rule.severity.rawValue) | \(rule.summary)\(requirement) | \(rule.reference) |\n"
     }
     return table
   }
@@ -57,7 +59,9 @@ enum ExplainCommand: Command {
     let example = rule.requirement == .zone ? "Example (zone file)" : "Example"
     text += example + "\n" + exampleLines(rule.triggering, rule).map { "  \($0)\n" }.joined() + "\n"
     text += "Use instead\n" + exampleLines(rule.nonTriggering, rule).map { "  \($0)\n" }.joined() + "\n"
-    if rule.requirement != .none { text += "Runs\n  only with \(rule.requirement == .dns ? "DNS (--resolve or --domain)" : "--zone")\n\n" }
+    if rule.requirement != .none {
+      text += "Runs\n  only with \(rule.requirement == .dns ? "DNS (--resolve or --domain)" : "--zone")\n\n"
+    }
     text += "References\n  \(rule.reference)\n"
     return text
   }

@@ -9,9 +9,10 @@ enum HeloCommand: Command {
     usage: "helo <name> [--ip <ip>] [--format <format>] [--server <ip[:port]>]",
     arguments: [ArgumentHelp(name: "<name>", help: "The name the sending server gives in HELO or EHLO.")],
     options: [
-      OptionSpec(name: "--ip", valueName: "ip",
-                 help: "The sending server's address: adds its reverse DNS (forward-confirmed or not) and the "
-                   + "SPF check of the HELO identity."),
+      OptionSpec(
+        name: "--ip", valueName: "ip",
+        help: "The sending server's address: adds its reverse DNS (forward-confirmed or not) and the "
+          + "SPF check of the HELO identity."),
       OptionSpec(name: "--format", valueName: "format", help: "Output format: text or json (default: text)."),
     ] + DNSOptions.specs,
     discussion: """
@@ -29,7 +30,9 @@ enum HeloCommand: Command {
     guard arguments.positionals.count == 1, let name = arguments.positionals.first else {
       throw .usage(arguments.positionals.isEmpty ? "missing <name>" : "give exactly one <name>")
     }
-    guard name.utf8.count <= 1024, !name.isEmpty else { throw .usage("invalid <name>: empty or longer than 1024 bytes") }
+    guard name.utf8.count <= 1024, !name.isEmpty else {
+      throw .usage("invalid <name>: empty or longer than 1024 bytes")
+    }
     let format = arguments.value("--format") ?? "text"
     guard format == "text" || format == "json" else {
       throw .usage("unknown format '\(format)' for '--format': use text or json")

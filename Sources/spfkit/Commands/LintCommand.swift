@@ -8,28 +8,36 @@ enum LintCommand: Command {
     usage: "lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] "
       + "[--format <format>] [--strict] [--disable <codes>]",
     arguments: [
-      ArgumentHelp(name: "<record> ...", help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
-        + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
-        + "input, one record per line, each linted on its own."),
+      ArgumentHelp(
+        name: "<record> ...",
+        help: "The TXT records published at one name: raw text ('v=spf1 -all'), "
+          + "or TXT presentation format when it starts with '\"' ('\"v=spf1 ...\" \"... -all\"'). '-' reads standard "
+          + "input, one record per line, each linted on its own.")
     ],
     options: [
-      OptionSpec(name: "--zone", valueName: "file", isVariadic: true,
-                 help: "Lint every TXT and SPF record of BIND zone files, owner by owner. Takes the arguments "
-                   + "up to the next option or '--'; repeatable."),
-      OptionSpec(name: "--format", valueName: "format",
-                 help: "Output format: text, json, sarif or github (default: text)."),
+      OptionSpec(
+        name: "--zone", valueName: "file", isVariadic: true,
+        help: "Lint every TXT and SPF record of BIND zone files, owner by owner. Takes the arguments "
+          + "up to the next option or '--'; repeatable."),
+      OptionSpec(
+        name: "--format", valueName: "format",
+        help: "Output format: text, json, sarif or github (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
-      OptionSpec(name: "--disable", valueName: "codes", repeatable: true,
-                 help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
-      OptionSpec(name: "--domain", valueName: "name", repeatable: true,
-                 help: "Fetch every TXT record of a domain over DNS and lint them, following includes and "
-                   + "redirects. Repeatable."),
-      OptionSpec(name: "--resolve",
-                 help: "Follow the includes and redirects of <record> arguments over DNS: count lookups through "
-                   + "them and run the DNS rules."),
-      OptionSpec(name: "--name", valueName: "name",
-                 help: "The domain the <record> arguments are published at: what '%{d}' and a bare a or mx stand "
-                   + "for."),
+      OptionSpec(
+        name: "--disable", valueName: "codes", repeatable: true,
+        help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
+      OptionSpec(
+        name: "--domain", valueName: "name", repeatable: true,
+        help: "Fetch every TXT record of a domain over DNS and lint them, following includes and "
+          + "redirects. Repeatable."),
+      OptionSpec(
+        name: "--resolve",
+        help: "Follow the includes and redirects of <record> arguments over DNS: count lookups through "
+          + "them and run the DNS rules."),
+      OptionSpec(
+        name: "--name", valueName: "name",
+        help: "The domain the <record> arguments are published at: what '%{d}' and a bare a or mx stand "
+          + "for."),
     ] + DNSOptions.specs,
     discussion: """
       EXIT STATUS:

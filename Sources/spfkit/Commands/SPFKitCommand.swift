@@ -45,7 +45,8 @@ enum SPFKitCommand {
       break
     }
     guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-      console.error("Error: unknown subcommand '\(first)'\nUsage: \(usage)\n  See 'spfkit --help' for more information.")
+      console.error(
+        "Error: unknown subcommand '\(first)'\nUsage: \(usage)\n  See 'spfkit --help' for more information.")
       return .usageError
     }
     return await run(command, Array(arguments.dropFirst()), console: console)

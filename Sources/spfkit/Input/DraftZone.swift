@@ -12,8 +12,9 @@ enum DraftZone {
     } catch {
       throw .input("\(path): cannot read '--dns-zone' file: \(error)")
     }
-    var reader = ZoneReader(source: source, origin: ZoneLintInputs.origin(forFile: path),
-                            opener: ZoneFileInput.openInclude)
+    var reader = ZoneReader(
+      source: source, origin: ZoneLintInputs.origin(forFile: path),
+      opener: ZoneFileInput.openInclude)
     reader.collectsAddressData = true
     do {
       while let record = try reader.next() {

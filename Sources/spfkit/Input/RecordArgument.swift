@@ -35,8 +35,11 @@ struct LineRecords: Sequence, IteratorProtocol {
       var bytes = raw
       if bytes.last == 0x0D { bytes.removeLast() }
       guard bytes.count <= LineRecords.maximumLineLength else {
-        return Line(number: number, result: .failure(PresentationSyntaxError(
-          "line is longer than \(LineRecords.maximumLineLength >> 20) MiB", column: 1)))
+        return Line(
+          number: number,
+          result: .failure(
+            PresentationSyntaxError(
+              "line is longer than \(LineRecords.maximumLineLength >> 20) MiB", column: 1)))
       }
       guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }), first != 0x23 else { continue }
       do {

@@ -27,7 +27,9 @@ enum HeloReport {
     lines.append("")
     lines.append("Postfix restrictions (default settings):")
     for verdict in diagnosis.verdicts {
-      let action = verdict.action == .accept ? Style.green.apply("accept", color)
+      let action =
+        verdict.action == .accept
+        ? Style.green.apply("accept", color)
         : verdict.action == .reject ? Style.red.apply("reject", color) : Style.yellow.apply("defer", color)
       lines.append("  " + verdict.restriction.padding(34) + action)
       if let reply = verdict.reply { lines.append(String(repeating: " ", count: 6) + reply) }
@@ -109,12 +111,15 @@ enum HeloReport {
       isHostName = d.syntax.isHostName
       lookups = d.lookups.map(lookup)
       client = d.client.map { c in
-        Client(address: c.address.description, reverse: lookup(c.reverse),
-               names: c.names.map { Name(name: $0.name, forward: lookup($0.forward), confirmsClient: $0.confirmsClient) },
-               heloIsConfirmedName: c.heloIsConfirmedName)
+        Client(
+          address: c.address.description, reverse: lookup(c.reverse),
+          names: c.names.map { Name(name: $0.name, forward: lookup($0.forward), confirmsClient: $0.confirmsClient) },
+          heloIsConfirmedName: c.heloIsConfirmedName)
       }
       spf = d.spf
-      verdicts = d.verdicts.map { Verdict(restriction: $0.restriction, action: $0.action.rawValue, reply: $0.reply, reason: $0.reason) }
+      verdicts = d.verdicts.map {
+        Verdict(restriction: $0.restriction, action: $0.action.rawValue, reply: $0.reply, reason: $0.reason)
+      }
       accepted = d.isAccepted
       verdict = HeloReport.verdictText(d)
       suggestion = d.suggestion

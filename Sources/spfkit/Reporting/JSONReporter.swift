@@ -10,8 +10,9 @@ final class JSONReporter: LintReporter {
 
   func report(_ result: LintResult) {
     let records = zip(result.input.records, result.input.sources).map { record, source in
-      JSONReport.Record(source: source, line: record.strings.first?.origin?.line ?? 1, text: record.text,
-                        strings: record.strings.map { String(decoding: $0.bytes, as: UTF8.self) })
+      JSONReport.Record(
+        source: source, line: record.strings.first?.origin?.line ?? 1, text: record.text,
+        strings: record.strings.map { String(decoding: $0.bytes, as: UTF8.self) })
     }
     let diagnostics = result.diagnostics.map { diagnostic in
       let (source, line, column) = result.location(of: diagnostic)
@@ -22,7 +23,9 @@ final class JSONReporter: LintReporter {
         fix: diagnostic.fix.map { fix in
           JSONReport.FixValue(
             title: fix.title,
-            edits: fix.edits.map { JSONReport.Edit(start: $0.span.start, end: $0.span.end, replacement: $0.replacement) },
+            edits: fix.edits.map {
+              JSONReport.Edit(start: $0.span.start, end: $0.span.end, replacement: $0.replacement)
+            },
             strings: fix.record.map { $0.strings.map { String(decoding: $0.bytes, as: UTF8.self) } })
         })
     }
@@ -32,8 +35,9 @@ final class JSONReporter: LintReporter {
   func finish(_ summary: LintSummary) {
     let report = JSONReport(
       version: 1, tool: .init(name: "spfkit", version: SPFKitCommand.version), inputs: results,
-      summary: .init(records: summary.records, errors: summary.errors, warnings: summary.warnings,
-                     infos: summary.infos, inputErrors: summary.inputErrors))
+      summary: .init(
+        records: summary.records, errors: summary.errors, warnings: summary.warnings,
+        infos: summary.infos, inputErrors: summary.inputErrors))
     console.line(JSONOutput.string(report))
   }
 }

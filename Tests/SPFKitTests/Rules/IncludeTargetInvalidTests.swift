@@ -19,7 +19,8 @@ extension RuleTests {
         why: "a misspelt mechanism in the included record"),
       DNSRuleCase(
         marked: "v=spf1 ↓include:deep.example.net -all", zone: zone,
-        message: "in the policy of 'deep.example.net'", why: "found two levels down, reported at the term that leads there"),
+        message: "in the policy of 'deep.example.net'",
+        why: "found two levels down, reported at the term that leads there"),
       DNSRuleCase(
         marked: "v=spf1 ↓redirect=typo.example.net", zone: zone, message: "redirect target 'typo.example.net'",
         why: "a redirect target too"),

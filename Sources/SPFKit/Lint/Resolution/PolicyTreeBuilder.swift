@@ -51,7 +51,9 @@ struct PolicyTreeBuilder {
 
   /// The DNS-querying terms of a record in evaluation order, not yet asked.
   static func lookups(of record: SPFRecord, in txt: TXTRecord) -> [PolicyLookup] {
-    RecordLookups(record).terms(in: record).map { PolicyLookup(term: $0, text: Excerpt.of(txt.joined[clamped: $0.span])) }
+    RecordLookups(record).terms(in: record).map {
+      PolicyLookup(term: $0, text: Excerpt.of(txt.joined[clamped: $0.span]))
+    }
   }
 
   /// Names the lookup's target, decides what to ask, and admits the questions within the bounds.

@@ -20,9 +20,10 @@ struct DuplicateModifier: Rule {
         switch modifier {
         case .redirect, .explanation:
           if !seen.insert(modifier.name).inserted {
-            diagnostics.append(Diagnostic(
-              Self.metadata, "'\(modifier.name)=' appears more than once: receivers return permerror",
-              record: record.index, span: term.span, fix: .removing(term, in: record)))
+            diagnostics.append(
+              Diagnostic(
+                Self.metadata, "'\(modifier.name)=' appears more than once: receivers return permerror",
+                record: record.index, span: term.span, fix: .removing(term, in: record)))
           }
         case .unknown: continue
         }

@@ -24,9 +24,10 @@ struct DuplicateTerm: Rule {
         let first = terms[firstIndex]
         let mechanism = kind
         let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
-        diagnostics.append(Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
-          record: record.index, span: term.span, fix: .removing(term, in: record)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
+            record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
@@ -37,8 +38,10 @@ struct DuplicateTerm: Rule {
   {
     if kind == .ip4 || kind == .ip6 {
       guard let mine = networks.first(where: { $0.index == index }) else { return nil }
-      return networks.first { $0.index < index && $0.isIPv6 == mine.isIPv6 && $0.first == mine.first
-        && $0.prefixLength == mine.prefixLength }?.index
+      return networks.first {
+        $0.index < index && $0.isIPv6 == mine.isIPv6 && $0.first == mine.first
+          && $0.prefixLength == mine.prefixLength
+      }?.index
     }
     guard let mechanism = terms[index].mechanism else { return nil }
     return terms[..<index].firstIndex { $0.mechanism.map { same($0, mechanism) } ?? false }

@@ -18,9 +18,11 @@ struct EmbeddedVersion: Rule {
         guard case .modifier(.unknown(let name, _)) = term.kind, name.lowercased() == "v" else { continue }
         let afterAll = record.tags[..<index].contains { $0.mechanismKind == .all }
         let consequence = afterAll ? ": nothing after the first 'all' is evaluated" : ": receivers ignore it"
-        diagnostics.append(Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' appears inside the record, two records pasted together\(consequence)",
-          record: record.index, span: term.span, notes: ["merge the records into one: spfkit merge RECORD RECORD"]))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "'\(record.text(term.span))' appears inside the record, two records pasted together\(consequence)",
+            record: record.index, span: term.span, notes: ["merge the records into one: spfkit merge RECORD RECORD"]))
       }
     }
   }

@@ -19,9 +19,10 @@ struct HostBitsSet: Rule {
       default: return
       }
       let replacement = Directive(directive.qualifier, masked).description
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(record.text(term.span))' has host bits set: receivers match '\(masked)'",
-        record: record.index, span: term.span, fix: .replacing(term, in: record, with: replacement)))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' has host bits set: receivers match '\(masked)'",
+          record: record.index, span: term.span, fix: .replacing(term, in: record, with: replacement)))
     }
   }
 }

@@ -4,7 +4,8 @@ struct InvalidCharacter: SyntaxIssueRule {
   static let metadata = RuleMetadata(
     code: "SPF013", slug: "invalid-character", severity: .error,
     summary: "a non-ASCII, tab or control character",
-    rationale: "SPF records are ASCII with terms separated by spaces. Tabs, non-breaking spaces, typographic quotes and dashes pasted from a word processor are syntax errors: receivers return permerror.",
+    rationale:
+      "SPF records are ASCII with terms separated by spaces. Tabs, non-breaking spaces, typographic quotes and dashes pasted from a word processor are syntax errors: receivers return permerror.",
     reference: "RFC 7208 §12",
     triggering: ["v=spf1 ip4:192.0.2.1 \u{2013}all"],
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])

@@ -20,8 +20,10 @@ struct InvalidDomainSpec: Rule {
       for (index, tag) in record.tags.enumerated() where Self.namesADomain(tag) {
         let term = parsed.record.terms[index]
         guard let span = term.argumentSpan, let problem = Self.nameProblem(of: term) else { continue }
-        diagnostics.append(Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
-                                      span: span))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
+            span: span))
       }
     }
   }

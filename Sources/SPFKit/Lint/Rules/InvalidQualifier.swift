@@ -4,7 +4,8 @@ struct InvalidQualifier: SyntaxIssueRule {
   static let metadata = RuleMetadata(
     code: "SPF005", slug: "invalid-qualifier", severity: .error,
     summary: "a qualifier other than + - ~ ?, or a qualifier on a modifier",
-    rationale: "A directive takes one qualifier of '+', '-', '~' or '?'; modifiers take none. Anything else is a syntax error and receivers return permerror for the whole record.",
+    rationale:
+      "A directive takes one qualifier of '+', '-', '~' or '?'; modifiers take none. Anything else is a syntax error and receivers return permerror for the whole record.",
     reference: "RFC 7208 §4.6.2, §12",
     triggering: ["v=spf1 ip4:192.0.2.1 !all"],
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])

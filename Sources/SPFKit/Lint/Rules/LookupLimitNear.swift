@@ -29,7 +29,8 @@ struct LookupLimitNear: Rule {
         Diagnostic(
           Self.metadata,
           "the record uses \(lookups.count) of the 10 DNS lookups (not counting its includes): one more breaks it",
-          record: record.index, span: last.span, notes: ["lookups in order: \(lookups.summary(of: record.txt.joined, in: spf))"])
+          record: record.index, span: last.span,
+          notes: ["lookups in order: \(lookups.summary(of: record.txt.joined, in: spf))"])
       )
     }
   }

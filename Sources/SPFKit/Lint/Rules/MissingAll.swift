@@ -15,10 +15,13 @@ struct MissingAll: Rule {
       guard !record.tags.contains(where: { $0.mechanismKind == .all || $0 == .redirect }) else { continue }
       var end = record.txt.joined.count
       while end > 0, record.txt.joined[end - 1] == 0x20 { end -= 1 }
-      diagnostics.append(Diagnostic(
-        Self.metadata, "the record has no 'all' and no 'redirect': unlisted hosts get neutral",
-        record: record.index, span: SourceSpan(start: end, end: end),
-        fix: Fix(title: "add '~all' at the end", edits: [TextEdit(span: SourceSpan(start: end, end: end), replacement: " ~all")])))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "the record has no 'all' and no 'redirect': unlisted hosts get neutral",
+          record: record.index, span: SourceSpan(start: end, end: end),
+          fix: Fix(
+            title: "add '~all' at the end",
+            edits: [TextEdit(span: SourceSpan(start: end, end: end), replacement: " ~all")])))
     }
   }
 }

@@ -17,10 +17,11 @@ struct MultipleRecords: Rule {
     guard selected.count > 1 else { return }
     let owner = context.name.map { "'\($0)' publishes" } ?? "the name publishes"
     for record in selected.dropFirst() {
-      diagnostics.append(Diagnostic(
-        Self.metadata, "\(owner) \(selected.count) SPF records: receivers return permerror and ignore all of them",
-        record: record.index, span: record.record?.versionSpan,
-        notes: ["merge them into one record: spfkit merge RECORD RECORD ..."]))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "\(owner) \(selected.count) SPF records: receivers return permerror and ignore all of them",
+          record: record.index, span: record.record?.versionSpan,
+          notes: ["merge them into one record: spfkit merge RECORD RECORD ..."]))
     }
   }
 }

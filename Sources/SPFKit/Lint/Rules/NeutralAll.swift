@@ -15,9 +15,10 @@ struct NeutralAll: Rule {
       guard let index = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
         record.tags[index] == .directive(.all, .neutral), let term = record.record?.terms[index]
       else { continue }
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
-        record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
+          record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))
     }
   }
 }

@@ -20,9 +20,11 @@ struct NonPublicNetwork: Rule {
       default: purpose = nil
       }
       guard let purpose else { return }
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(record.text(term.span))' is \(purpose) address space: no mail from it reaches receivers on the internet",
-        record: record.index, span: term.span, fix: .removing(term, in: record)))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "'\(record.text(term.span))' is \(purpose) address space: no mail from it reaches receivers on the internet",
+          record: record.index, span: term.span, fix: .removing(term, in: record)))
     }
   }
 }

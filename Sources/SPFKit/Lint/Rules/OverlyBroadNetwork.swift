@@ -34,7 +34,8 @@ struct OverlyBroadNetwork: Rule {
       }
       let message: String
       if let v4, v4 < Self.ip4Minimum {
-        message = "'\(record.text(term.span))' authorizes \(UInt64(1) << UInt64(32 - v4)) IPv4 addresses per network: wider than /\(Self.ip4Minimum)"
+        message =
+          "'\(record.text(term.span))' authorizes \(UInt64(1) << UInt64(32 - v4)) IPv4 addresses per network: wider than /\(Self.ip4Minimum)"
       } else if let v6, v6 < Self.ip6Minimum {
         message = "'\(record.text(term.span))' authorizes a /\(v6) IPv6 network: wider than /\(Self.ip6Minimum)"
       } else {

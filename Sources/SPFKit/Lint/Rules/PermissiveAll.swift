@@ -15,9 +15,10 @@ struct PermissiveAll: Rule {
       guard let index = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
         record.tags[index] == .directive(.all, .pass), let term = record.record?.terms[index]
       else { continue }
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
-        record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
+          record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))
     }
   }
 }

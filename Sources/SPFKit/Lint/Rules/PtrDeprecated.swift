@@ -12,9 +12,11 @@ struct PtrDeprecated: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     context.forEachTerm(where: { $0.mechanismKind == .ptr }) { record, term in
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(record.text(term.span))' is deprecated: it is slow and unreliable, and receivers may skip it",
-        record: record.index, span: term.span))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata,
+          "'\(record.text(term.span))' is deprecated: it is slow and unreliable, and receivers may skip it",
+          record: record.index, span: term.span))
     }
   }
 }

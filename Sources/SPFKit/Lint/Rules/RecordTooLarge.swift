@@ -7,8 +7,10 @@ struct RecordTooLarge: Rule {
       + "the answer fits in a 512-octet UDP response. Larger answers need TCP, which some receivers and middleboxes "
       + "mishandle: lookups then fail with temperror.",
     reference: "RFC 7208 §3.4",
-    triggering: ["\"v=spf1 " + String(repeating: "ip4:192.0.2.1 ", count: 17) + "\" \""
-      + String(repeating: "ip4:198.51.100.1 ", count: 13) + "-all\""],
+    triggering: [
+      "\"v=spf1 " + String(repeating: "ip4:192.0.2.1 ", count: 17) + "\" \""
+        + String(repeating: "ip4:198.51.100.1 ", count: 13) + "-all\""
+    ],
     nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"],
     scope: .name)
 
@@ -33,9 +35,10 @@ struct RecordTooLarge: Rule {
       let largest = answer.filter({ $0.parsed != nil }).max(by: { $0.txt.joined.count < $1.txt.joined.count })
     else { return }
     let owner = context.name.map { " at '\($0)'" } ?? ""
-    diagnostics.append(Diagnostic(
-      Self.metadata,
-      "the TXT records\(owner) come to \(nameSize + textSize) octets: over 450, the answer may not fit in UDP",
-      record: largest.index, span: largest.record?.versionSpan))
+    diagnostics.append(
+      Diagnostic(
+        Self.metadata,
+        "the TXT records\(owner) come to \(nameSize + textSize) octets: over 450, the answer may not fit in UDP",
+        record: largest.index, span: largest.record?.versionSpan))
   }
 }

@@ -14,9 +14,10 @@ struct RedirectIgnored: Rule {
       guard let spf = record.record, record.tags.contains(where: { $0.mechanismKind == .all }) else { continue }
       for (index, tag) in record.tags.enumerated() where tag == .redirect {
         let term = spf.terms[index]
-        diagnostics.append(Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' is never followed: the record has 'all', which always matches",
-          record: record.index, span: term.span, fix: .removing(term, in: record)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(record.text(term.span))' is never followed: the record has 'all', which always matches",
+            record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }

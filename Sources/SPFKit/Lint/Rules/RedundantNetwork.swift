@@ -18,10 +18,11 @@ struct RedundantNetwork: Rule {
       for inner in networks.indices {
         guard let cover = Self.covering(inner, in: networks, tags: record.tags) else { continue }
         let term = terms[networks[inner].index]
-        diagnostics.append(Diagnostic(
-          Self.metadata,
-          "'\(record.text(term.span))' is covered by '\(record.text(terms[networks[cover].index].span))'",
-          record: record.index, span: term.span, fix: .removing(term, in: record)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "'\(record.text(term.span))' is covered by '\(record.text(terms[networks[cover].index].span))'",
+            record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
@@ -51,11 +52,15 @@ struct RedundantNetwork: Rule {
       guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6 else { continue }
       switch terms[index].mechanism {
       case .ip4(let network)?:
-        networks.append(Network(index: index, qualifier: qualifier, first: UInt128(network.first.value),
-                                prefixLength: network.prefixLength, isIPv6: false))
+        networks.append(
+          Network(
+            index: index, qualifier: qualifier, first: UInt128(network.first.value),
+            prefixLength: network.prefixLength, isIPv6: false))
       case .ip6(let network)?:
-        networks.append(Network(index: index, qualifier: qualifier, first: network.first.value,
-                                prefixLength: network.prefixLength, isIPv6: true))
+        networks.append(
+          Network(
+            index: index, qualifier: qualifier, first: network.first.value,
+            prefixLength: network.prefixLength, isIPv6: true))
       default: continue
       }
     }

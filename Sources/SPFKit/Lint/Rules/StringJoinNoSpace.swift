@@ -8,7 +8,9 @@ struct StringJoinNoSpace: Rule {
       + "error or a different term. End the string with a space or start the next with one.",
     reference: "RFC 7208 §3.3",
     triggering: ["\"v=spf1 ip4:192.0.2.1\" \"ip4:198.51.100.1 -all\""],
-    nonTriggering: ["\"v=spf1 ip4:192.0.2.1 \" \"ip4:198.51.100.1 -all\"", "\"v=spf1 include:_spf.exam\" \"ple.com -all\""])
+    nonTriggering: [
+      "\"v=spf1 ip4:192.0.2.1 \" \"ip4:198.51.100.1 -all\"", "\"v=spf1 include:_spf.exam\" \"ple.com -all\"",
+    ])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
@@ -24,12 +26,14 @@ struct StringJoinNoSpace: Rule {
         let right = Array(bytes[boundary..<end])
         guard Self.isTerm(left), Self.isTerm(right) else { continue }
         let fused = record.text(SourceSpan(start: start, end: end))
-        diagnostics.append(Diagnostic(
-          Self.metadata,
-          "'\(fused)' fuses two terms: the strings are joined with no space after '\(String(decoding: left, as: UTF8.self))'",
-          record: record.index, span: SourceSpan(start: start, end: end),
-          fix: Fix(title: "insert a space between the strings",
-                   edits: [TextEdit(span: SourceSpan(start: boundary, end: boundary), replacement: " ")])))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata,
+            "'\(fused)' fuses two terms: the strings are joined with no space after '\(String(decoding: left, as: UTF8.self))'",
+            record: record.index, span: SourceSpan(start: start, end: end),
+            fix: Fix(
+              title: "insert a space between the strings",
+              edits: [TextEdit(span: SourceSpan(start: boundary, end: boundary), replacement: " ")])))
       }
     }
   }

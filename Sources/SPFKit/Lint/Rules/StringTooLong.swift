@@ -17,10 +17,12 @@ struct StringTooLong: Rule {
         guard string.bytes.count > CharacterString.maximumLength else { continue }
         let span = SourceSpan(start: offset + CharacterString.maximumLength, end: offset + string.bytes.count)
         let split = StringTooLong.split(record.txt)
-        diagnostics.append(Diagnostic(
-          Self.metadata, "character-string is \(string.bytes.count) octets: DNS allows at most 255 in one string",
-          record: record.index, span: span,
-          fix: Fix(title: "split the record into \(split.strings.count) strings of at most 255 octets", record: split)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "character-string is \(string.bytes.count) octets: DNS allows at most 255 in one string",
+            record: record.index, span: span,
+            fix: Fix(title: "split the record into \(split.strings.count) strings of at most 255 octets", record: split)
+          ))
       }
     }
   }

@@ -24,9 +24,10 @@ struct UnknownModifier: Rule {
         fix = .replacing(term, in: record, with: "\(known)=\(value)")
         hint = ": did you mean '\(known)='?"
       }
-      diagnostics.append(Diagnostic(
-        Self.metadata, "'\(name)=' is not a known modifier: receivers ignore it\(hint)",
-        record: record.index, span: term.span, fix: fix))
+      diagnostics.append(
+        Diagnostic(
+          Self.metadata, "'\(name)=' is not a known modifier: receivers ignore it\(hint)",
+          record: record.index, span: term.span, fix: fix))
     }
   }
 }

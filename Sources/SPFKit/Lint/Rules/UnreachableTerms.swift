@@ -17,9 +17,10 @@ struct UnreachableTerms: Rule {
       for index in record.tags.indices where index > all {
         guard record.tags[index].mechanismKind != nil else { continue }
         let term = spf.terms[index]
-        diagnostics.append(Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' comes after 'all': it is never evaluated",
-          record: record.index, span: term.span, fix: .removing(term, in: record)))
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(record.text(term.span))' comes after 'all': it is never evaluated",
+            record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
