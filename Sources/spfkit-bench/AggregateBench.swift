@@ -35,11 +35,13 @@ enum AggregateBench {
       print("aggregate: iprange not installed at \(iprange): no comparison")
       return
     }
-    let theirs = ChildProcess.run([iprange, "--optimize", path], discardOutput: true)
+    // Through `time -v`: `wait4` would report this bench's own high-water mark for a small child.
+    let theirs = TimedCommand.run([iprange, "--optimize", path])
     let blocks = ChildProcess.run([iprange, "--optimize", path]).stdout.split(separator: "\n").count
     print(
       "aggregate: iprange --optimize \(grouped(blocks)) blocks, wall \(format(theirs.seconds)) s, "
-        + "peak RSS \(theirs.peakKiB / 1024) MiB (wait4); spfkit/iprange wall \(format(ours.seconds / theirs.seconds))")
+        + "peak RSS \(theirs.peakKiB / 1024) MiB (\(theirs.source)); "
+        + "spfkit/iprange wall \(format(ours.seconds / theirs.seconds))")
   }
 
   /// `--write FILE LINES`: the sample, written to FILE.
