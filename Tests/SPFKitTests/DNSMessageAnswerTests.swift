@@ -135,3 +135,32 @@ struct DNSMessageAnswerTests {
     #expect(verdict(Array(good.bytes.prefix(14))) == .reject)
   }
 }
+
+struct DNSReferralTests {
+  static let question = DNSQuestion(name: "child.example.test", type: .txt)
+
+  static func response(authoritative: Bool, authority: [DNSType]) -> DNSMessage {
+    var message = DNSMessageAnswerTests.response(to: question, [])
+    message.isAuthoritative = authoritative
+    message.authorities = authority.map { DNSMessageAnswerTests.record("child.example.test", $0, .other([])) }
+    return message
+  }
+
+  @Test func aReferralIsAnErrorNotNoData() throws {
+    let referral = Self.response(authoritative: false, authority: [.ns, .ns])
+    #expect(throws: DNSError.other(DNSMessage.referralMessage(try DNSName(parsing: "child.example.test")))) {
+      try referral.answer(to: Self.question)
+    }
+  }
+
+  @Test(arguments: [
+    (true, [DNSType.soa], "NODATA from the zone's own server"),
+    (false, [DNSType.soa], "NODATA from a recursive resolver carries the SOA"),
+    (true, [DNSType.ns], "an authoritative answer with NS in authority is still NODATA"),
+    (false, [], "no authority section at all"),
+  ])
+  func noDataIsNoData(_ authoritative: Bool, _ authority: [DNSType], _ why: String) throws {
+    let message = Self.response(authoritative: authoritative, authority: authority)
+    #expect(try message.answer(to: Self.question) == [], "\(why)")
+  }
+}

@@ -31,11 +31,27 @@ extension DNSMessage {
         if case .cname(let target) = record.data, record.type == .cname { return target }
         return nil
       }.first
-      guard let target else { return [] }
+      guard let target else {
+        if let zone = referral { throw .other(DNSMessage.referralMessage(zone)) }
+        return []
+      }
       guard visited.insert(target).inserted else { throw .malformed("CNAME chain loops at '\(target)'") }
       owner = target
     }
     throw .malformed("CNAME chain longer than \(DNSMessage.maximumChainLength) names")
+  }
+
+  /// The zone a non-authoritative answer with NS records and no SOA in its authority section
+  /// delegates to: a referral from a server that does not recurse (RFC 1034 §4.3.1), which says
+  /// nothing about whether the data exists. Nil for any other answer (NODATA carries an SOA).
+  var referral: DNSName? {
+    guard !isAuthoritative, !authorities.contains(where: { $0.type == .soa }) else { return nil }
+    return authorities.first { $0.type == .ns }?.name
+  }
+
+  static func referralMessage(_ zone: DNSName) -> String {
+    "the server answered with a referral to '\(zone)' instead of an answer: it does not recurse; "
+      + "ask a recursive resolver or the zone's own server"
   }
 
   /// The mnemonic of a response code (RFC 1035 §4.1.1, RFC 6891 §9), or its number.
