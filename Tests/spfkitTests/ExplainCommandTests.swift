@@ -60,22 +60,10 @@ import Testing
 /// Runs a `spfkit ...` command line through /bin/sh with the binary under test first on the line.
 enum Shell {
   static func run(_ commandLine: String, binary: URL) async throws -> String {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread { continuation.resume(with: Result { try runBlocking(commandLine, binary: binary) }) }.start()
-    }
-  }
-
-  private static func runBlocking(_ commandLine: String, binary: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
     let line = commandLine.trimmingCharacters(in: .whitespaces)
-    process.arguments = ["-c", "\"$SPFKIT\"" + line.dropFirst("spfkit".count)]
-    process.environment = ["SPFKIT": binary.path, "PATH": "/usr/bin:/bin"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return try await ChildRun.run(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$SPFKIT\"" + line.dropFirst("spfkit".count)],
+      environment: ["SPFKIT": binary.path, "PATH": "/usr/bin:/bin"]
+    ).stdout
   }
 }

@@ -25,7 +25,15 @@ struct ExternalTool: Sendable {
 
   /// Whether a command found on `PATH` exits 0.
   static func succeeds(_ arguments: String...) -> Bool {
-    (try? ToolProcess.runBlocking(arguments, directory: nil, environment: [:]))?.status == 0
+    // Asked once, while the test traits are built: a plain blocking run is fine here.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
   }
 }
 
@@ -46,40 +54,12 @@ enum ToolProcess {
     return environment
   }()
 
-  /// Runs `arguments` (the program first) in `directory`, waiting on a thread of its own.
+  /// Runs `arguments` (the program first, found on `PATH`) in `directory`.
   static func run(_ arguments: [String], directory: URL?, environment: [String: String] = [:]) async throws
     -> SPFKitProcess.Output
   {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread {
-        continuation.resume(with: Result { try runBlocking(arguments, directory: directory, environment: environment) })
-      }.start()
-    }
-  }
-
-  /// Runs `arguments` and waits; standard output and error are read concurrently.
-  static func runBlocking(_ arguments: [String], directory: URL?, environment: [String: String]) throws
-    -> SPFKitProcess.Output
-  {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.environment = baseEnvironment.merging(environment) { $1 }
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
-    return SPFKitProcess.Output(
-      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-      status: process.terminationStatus)
+    try await ChildRun.run(
+      URL(fileURLWithPath: "/usr/bin/env"), arguments, environment: baseEnvironment.merging(environment) { $1 },
+      directory: directory)
   }
 }

@@ -29,37 +29,50 @@ struct SPFKitProcess {
   }()
 
   /// Runs `spfkit` with arguments, optional standard input bytes and extra environment.
-  ///
-  /// The child is waited for on a thread of its own: blocking one of the few threads of the
-  /// cooperative pool would stall every other test running meanwhile (and their timeouts).
   static func run(
     _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
     directory: URL? = nil
   ) async throws -> Output {
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
+    }
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    env.merge(environment) { $1 }
+    return try await ChildRun.run(binary, arguments, stdin: stdin, environment: env, directory: directory)
+  }
+
+  /// Runs `spfkit` with text on standard input.
+  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) async throws -> Output {
+    try await run(arguments, stdin: Array(input.utf8), environment: environment)
+  }
+}
+
+/// Runs a child process and captures what it prints: the one runner of every CLI test.
+enum ChildRun {
+  /// Runs `executable` and waits on a thread of its own: blocking one of the few threads of the
+  /// cooperative pool would stall every other test running meanwhile (and their timeouts).
+  static func run(
+    _ executable: URL, _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String],
+    directory: URL? = nil
+  ) async throws -> SPFKitProcess.Output {
     try await withCheckedThrowingContinuation { continuation in
       Thread {
         continuation.resume(
           with: Result {
-            try runBlocking(arguments, stdin: stdin, environment: environment, directory: directory)
+            try runBlocking(executable, arguments, stdin: stdin, environment: environment, directory: directory)
           })
       }.start()
     }
   }
 
   private static func runBlocking(
-    _ arguments: [String], stdin: [UInt8]?, environment: [String: String],
-    directory: URL?
-  ) throws -> Output {
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
-    }
+    _ executable: URL, _ arguments: [String], stdin: [UInt8]?, environment: [String: String], directory: URL?
+  ) throws -> SPFKitProcess.Output {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
     let outPipe = Pipe()
     let errPipe = Pipe()
@@ -82,15 +95,10 @@ struct SPFKitProcess {
     process.waitUntilExit()
     let elapsed = ContinuousClock.now - start
     while !errReader.isFinished { usleep(1000) }
-    return Output(
+    return SPFKitProcess.Output(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
       status: process.terminationStatus,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-  }
-
-  /// Runs `spfkit` with text on standard input.
-  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) async throws -> Output {
-    try await run(arguments, stdin: Array(input.utf8), environment: environment)
   }
 }
 
