@@ -80,3 +80,20 @@ import Testing
     #expect(missing.stderr.contains("cannot read '--dns-zone' file"))
   }
 }
+
+extension DraftZoneTests {
+  @Test func flattenCheckAgainstDoesNotCallATimeoutStale() async throws {
+    try await Self.withDraft { zone in
+      let scratch = try ScratchDirectory()
+      defer { scratch.remove() }
+      try scratch.write("published.zone", "outside.example.test. 300 IN TXT \"v=spf1 -all\"\n")
+      let run = try await SPFKitProcess.run(
+        ["flatten", "outside.example.test", "--check-against", scratch.path("published.zone"), "--dns-zone", zone]
+          + Self.noLiveDNS)
+      #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+      #expect(run.stdout.isEmpty)
+      #expect(
+        run.stderr.contains("cannot tell whether '\(scratch.path("published.zone"))' is current"), "\(run.stderr)")
+    }
+  }
+}

@@ -66,6 +66,7 @@ import Testing
         EXIT STATUS:
           0  success; with --check-against, the file is current
           1  refused (the reason is on standard error); with --check-against, stale
+             (a DNS failure that leaves the answer open exits 2)
           2  usage or input error
 
         """)

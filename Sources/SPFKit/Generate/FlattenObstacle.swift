@@ -17,7 +17,7 @@ public enum FlattenObstacle: Error, Hashable, Sendable, CustomStringConvertible 
   /// §5.2), several, a syntax error, a failed lookup. The result it gives and why.
   case unusableRecord(domain: String, result: SPFResult, reason: String)
   /// A lookup of `a` or `mx` failed or gives a permerror (more than 10 MX names).
-  case lookupFailed(domain: String, term: String, reason: String)
+  case lookupFailed(domain: String, term: String, reason: String, isTemporary: Bool)
   /// The include or redirect returns to a domain already on the path (a permerror, RFC 7208
   /// §4.6.4); the path, the repeated name last.
   case loop([String])
@@ -25,6 +25,16 @@ public enum FlattenObstacle: Error, Hashable, Sendable, CustomStringConvertible 
   case tooDeep(String)
   /// The tree holds more records than the flattener reads.
   case tooManyRecords(Int)
+
+  /// Whether the obstacle is a DNS failure a later run may not meet (a timeout, SERVFAIL,
+  /// REFUSED): what was flattened then says nothing about whether a published policy is current.
+  public var isTemporary: Bool {
+    switch self {
+    case .unusableRecord(_, let result, _): result == .temperror
+    case .lookupFailed(_, _, _, let isTemporary): isTemporary
+    default: false
+    }
+  }
 
   /// Why, lowercase, no trailing period.
   public var description: String {
@@ -39,7 +49,7 @@ public enum FlattenObstacle: Error, Hashable, Sendable, CustomStringConvertible 
       "'\(term)' at '\(domain)' needs '--flatten-a-mx' to become networks"
     case .unusableRecord(let domain, let result, let reason):
       "'\(domain)' gives \(result): \(reason)"
-    case .lookupFailed(let domain, let term, let reason):
+    case .lookupFailed(let domain, let term, let reason, _):
       "'\(term)' at '\(domain)': \(reason)"
     case .loop(let path):
       "loop " + path.joined(separator: " -> ")

@@ -23,14 +23,18 @@ extension FlattenTree {
     if isMX {
       switch await exchanges(of: name) {
       case .success(let found): hosts = found
-      case .failure(let failure): return .failure(.lookupFailed(domain: domain, term: term, reason: failure.reason))
+      case .failure(let failure):
+        return .failure(
+          .lookupFailed(domain: domain, term: term, reason: failure.reason, isTemporary: failure.isTemporary))
       }
     }
     var set = NetworkSet.empty
     for host in hosts {
       switch await hostAddresses(host, cidr: cidr) {
       case .success(let found): set = set.union(found)
-      case .failure(let failure): return .failure(.lookupFailed(domain: domain, term: term, reason: failure.reason))
+      case .failure(let failure):
+        return .failure(
+          .lookupFailed(domain: domain, term: term, reason: failure.reason, isTemporary: failure.isTemporary))
       }
     }
     return .success((set, isMX ? [name] + hosts : [name]))
@@ -42,7 +46,8 @@ extension FlattenTree {
     guard DomainName.problem(name) == nil else { return .success([]) }
     switch await EvaluationRun.query(name, .mx, resolver: resolver) {
     case .void: return .success([])
-    case .failure(let error): return .failure(LookupFailure("MX lookup of '\(name)' failed: \(error)"))
+    case .failure(let error):
+      return .failure(LookupFailure("MX lookup of '\(name)' failed: \(error)", isTemporary: true))
     case .records(let records):
       // Servers may rotate MX answers: in preference order, the report reads the same every run.
       let exchanges = records.compactMap { record -> (UInt16, String)? in
@@ -67,7 +72,8 @@ extension FlattenTree {
     for type in [DNSRecordType.a, .aaaa] {
       switch await EvaluationRun.query(host, type, resolver: resolver) {
       case .void: continue
-      case .failure(let error): return .failure(LookupFailure("\(type.rawValue) lookup of '\(host)' failed: \(error)"))
+      case .failure(let error):
+        return .failure(LookupFailure("\(type.rawValue) lookup of '\(host)' failed: \(error)", isTemporary: true))
       case .records(let records):
         for record in records {
           switch record {
@@ -86,6 +92,11 @@ extension FlattenTree {
 struct LookupFailure: Error {
   /// What went wrong, lowercase.
   let reason: String
+  /// Whether a later run may succeed: a DNS failure, not a permanent limit.
+  let isTemporary: Bool
 
-  init(_ reason: String) { self.reason = reason }
+  init(_ reason: String, isTemporary: Bool = false) {
+    self.reason = reason
+    self.isTemporary = isTemporary
+  }
 }

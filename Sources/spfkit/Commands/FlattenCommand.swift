@@ -41,6 +41,7 @@ enum FlattenCommand: Command {
       EXIT STATUS:
         0  success; with --check-against, the file is current
         1  refused (the reason is on standard error); with --check-against, stale
+           (a DNS failure that leaves the answer open exits 2)
         2  usage or input error
       """)
 
@@ -70,6 +71,11 @@ enum FlattenCommand: Command {
     guard let published, let path = checkAgainst else {
       reporter.publish(console: console)
       return .success
+    }
+    if let failed = flattened.report.kept.first(where: { $0.reason.isTemporary }) {
+      // A timeout must not read as "stale" in a cron job: the comparison would be against a
+      // flattening that kept an include only because DNS failed this time.
+      throw .input("cannot tell whether '\(path)' is current: \(failed.reason); try again later")
     }
     let drift = PolicyDrift(
       published: published, current: flattened.policy, domain: domain, chainPrefix: options.chainPrefix)
