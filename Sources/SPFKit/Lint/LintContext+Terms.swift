@@ -3,8 +3,10 @@ extension LintContext {
   /// in order. Only matching terms are read, so a rule that looks for one kind of term stays cheap.
   func forEachTerm(where matches: (TermTag) -> Bool, _ body: (LintedRecord, Term) -> Void) {
     for record in spfRecords {
-      guard let spf = record.record else { continue }
-      for (index, tag) in record.tags.enumerated() where matches(tag) { body(record, spf.terms[index]) }
+      let tags = record.tags
+      // The terms are read only for a record with a matching tag: most records have none.
+      guard let first = tags.firstIndex(where: matches), let spf = record.record else { continue }
+      for index in first..<tags.count where matches(tags[index]) { body(record, spf.terms[index]) }
     }
   }
 }

@@ -65,6 +65,7 @@ public struct LintedRecord: Sendable {
     let parsed: ParsedRecord?
     let lookups: RecordLookups?
     let tags: [TermTag]
+    let networks: [RecordNetwork]
 
     init(index: Int, txt: TXTRecord) {
       self.index = index
@@ -82,6 +83,7 @@ public struct LintedRecord: Sendable {
       let tags = parsed?.record.terms.map(\.tag) ?? []
       self.tags = tags
       lookups = parsed.map { _ in RecordLookups(tags: tags) }
+      networks = parsed.map { RecordNetwork.networks(of: $0.record.terms, tags: tags) } ?? []
     }
   }
 
@@ -99,6 +101,8 @@ public struct LintedRecord: Sendable {
   var lookups: RecordLookups? { storage.lookups }
   /// The tag of every term, index-aligned with `record.terms`: rules scan these, not the terms.
   var tags: [TermTag] { storage.tags }
+  /// The record's ip4 and ip6 networks as plain values, when it has two or more.
+  var networks: [RecordNetwork] { storage.networks }
 
   /// How a receiver sees a TXT record.
   public enum Role: Hashable, Sendable {

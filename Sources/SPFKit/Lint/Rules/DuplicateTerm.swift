@@ -11,10 +11,10 @@ struct DuplicateTerm: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let terms = record.record?.terms else { continue }
       let tags = record.tags
+      guard Self.hasRepeatedKind(tags), let terms = record.record?.terms else { continue }
       // Networks compare as plain values; other mechanisms only when their kind repeats.
-      let networks = RedundantNetwork.networks(of: record, terms)
+      let networks = record.networks
       for index in tags.indices {
         guard let kind = tags[index].mechanismKind, kind != .all,
           tags[..<index].contains(where: { $0.mechanismKind == kind }),
@@ -32,16 +32,25 @@ struct DuplicateTerm: Rule {
     }
   }
 
+  /// Whether two mechanisms of one kind (other than `all`) occur: only then can one repeat another.
+  static func hasRepeatedKind(_ tags: [TermTag]) -> Bool {
+    var seen: UInt16 = 0
+    for tag in tags {
+      guard let kind = tag.mechanismKind, kind != .all else { continue }
+      let bit = UInt16(1) << UInt16(TermOrder.rank(kind) + (kind == .ip6 ? 7 : 0))
+      if seen & bit != 0 { return true }
+      seen |= bit
+    }
+    return false
+  }
+
   /// The index of an earlier term with the same mechanism as `terms[index]`, if any.
-  static func earlierCopy(of index: Int, kind: MechanismKind, terms: [Term], networks: [RedundantNetwork.Network])
+  static func earlierCopy(of index: Int, kind: MechanismKind, terms: [Term], networks: [RecordNetwork])
     -> Int?
   {
     if kind == .ip4 || kind == .ip6 {
       guard let mine = networks.first(where: { $0.index == index }) else { return nil }
-      return networks.first {
-        $0.index < index && $0.isIPv6 == mine.isIPv6 && $0.first == mine.first
-          && $0.prefixLength == mine.prefixLength
-      }?.index
+      return networks.first { $0.index < index && $0.isSame(as: mine) }?.index
     }
     guard let mechanism = terms[index].mechanism else { return nil }
     return terms[..<index].firstIndex { $0.mechanism.map { same($0, mechanism) } ?? false }

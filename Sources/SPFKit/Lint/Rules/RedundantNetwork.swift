@@ -12,9 +12,8 @@ struct RedundantNetwork: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let terms = record.record?.terms else { continue }
-      let networks = Self.networks(of: record, terms)
-      guard networks.count > 1 else { continue }
+      let networks = record.networks
+      guard networks.count > 1, let terms = record.record?.terms else { continue }
       for inner in networks.indices {
         guard let cover = Self.covering(inner, in: networks, tags: record.tags) else { continue }
         let term = terms[networks[inner].index]
@@ -27,49 +26,9 @@ struct RedundantNetwork: Rule {
     }
   }
 
-  /// An ip4 or ip6 network of a record with its term index and qualifier: a plain value, so the
-  /// pairwise comparison below copies no terms.
-  struct Network {
-    let index: Int
-    let qualifier: Qualifier
-    /// The masked first address (IPv4 widened to 128 bits) and the prefix; `isIPv6` keeps families apart.
-    let first: UInt128
-    let prefixLength: Int
-    let isIPv6: Bool
-
-    /// Whether this network strictly contains `other`.
-    func strictlyContains(_ other: Network) -> Bool {
-      guard isIPv6 == other.isIPv6, prefixLength < other.prefixLength else { return false }
-      let width = isIPv6 ? 128 : 32
-      let shift = UInt128(width - prefixLength)
-      return shift >= 128 || first >> shift == other.first >> shift
-    }
-  }
-
-  static func networks(of record: LintedRecord, _ terms: [Term]) -> [Network] {
-    var networks: [Network] = []
-    for (index, tag) in record.tags.enumerated() {
-      guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6 else { continue }
-      switch terms[index].mechanism {
-      case .ip4(let network)?:
-        networks.append(
-          Network(
-            index: index, qualifier: qualifier, first: UInt128(network.first.value),
-            prefixLength: network.prefixLength, isIPv6: false))
-      case .ip6(let network)?:
-        networks.append(
-          Network(
-            index: index, qualifier: qualifier, first: network.first.value,
-            prefixLength: network.prefixLength, isIPv6: true))
-      default: continue
-      }
-    }
-    return networks
-  }
-
   /// The network that strictly contains `networks[inner]` and decides first, or decides the same way
   /// with nothing between them deciding otherwise.
-  static func covering(_ inner: Int, in networks: [Network], tags: [TermTag]) -> Int? {
+  static func covering(_ inner: Int, in networks: [RecordNetwork], tags: [TermTag]) -> Int? {
     let network = networks[inner]
     for outer in networks.indices where outer != inner && networks[outer].strictlyContains(network) {
       if networks[outer].index < network.index { return outer }
