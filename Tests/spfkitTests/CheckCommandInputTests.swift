@@ -37,15 +37,7 @@ import Testing
                                   §4.6.4). Receivers stop at 10; use this to see what a
                                   policy over the limit would give (default: 10).
           --format <format>       Output format: text or json (default: text).
-          --server <ip[:port]>    DNS server to ask instead of those in
-                                  /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
-          --timeout <seconds>     How long to wait for one DNS answer before trying the
-                                  next server (default: 3).
-          --deadline <seconds>    How long the whole run may spend on DNS; later queries
-                                  fail as timeouts (default: 30).
-          --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
-                                  PTR), live DNS for every name it does not hold:
-                                  evaluate a draft before publishing it. Repeatable.
+        \(HelpText.dnsOptions)
           -h, --help              Show help information.
 
         EXIT STATUS:

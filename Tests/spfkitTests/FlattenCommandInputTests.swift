@@ -43,15 +43,7 @@ import Testing
                                   where that saves blocks; the unlisted addresses each
                                   authorizes are reported.
           --format <format>       Output format: text or json (default: text).
-          --server <ip[:port]>    DNS server to ask instead of those in
-                                  /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
-          --timeout <seconds>     How long to wait for one DNS answer before trying the
-                                  next server (default: 3).
-          --deadline <seconds>    How long the whole run may spend on DNS; later queries
-                                  fail as timeouts (default: 30).
-          --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
-                                  PTR), live DNS for every name it does not hold:
-                                  evaluate a draft before publishing it. Repeatable.
+        \(HelpText.dnsOptions)
           -h, --help              Show help information.
 
         An include becomes the addresses for which its policy gives pass, computed

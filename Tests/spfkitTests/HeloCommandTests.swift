@@ -109,3 +109,38 @@ struct HeloCommandTests {
     #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
   }
 }
+
+extension HeloCommandTests {
+  @Test func helpIsComplete() async throws {
+    let run = try await SPFKitProcess.run(["helo", "--help"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    #expect(
+      run.stdout == """
+        OVERVIEW: Diagnose a HELO/EHLO name the way receivers check it.
+
+        USAGE: spfkit helo <name> [--ip <ip>] [--format <format>] [--server <ip[:port]>]
+
+        ARGUMENTS:
+          <name>                  The name the sending server gives in HELO or EHLO.
+
+        OPTIONS:
+          --ip <ip>               The sending server's address: adds its reverse DNS
+                                  (forward-confirmed or not) and the SPF check of the
+                                  HELO identity.
+          --format <format>       Output format: text or json (default: text).
+        \(HelpText.dnsOptions)
+          -h, --help              Show help information.
+
+        Judges Postfix's reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname,
+        reject_unknown_helo_hostname and, with --ip, reject_unknown_client_hostname with their
+        default settings, and checks SPF for the HELO identity (RFC 7208 §2.3).
+
+        EXIT STATUS:
+          0  a receiver with these checks accepts the client
+          1  it rejects or defers the client
+          2  usage or input error
+
+        """)
+  }
+}

@@ -36,15 +36,7 @@ import Testing
                                   the DNS rules.
           --name <name>           The domain the <record> arguments are published at:
                                   what '%{d}' and a bare a or mx stand for.
-          --server <ip[:port]>    DNS server to ask instead of those in
-                                  /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
-          --timeout <seconds>     How long to wait for one DNS answer before trying the
-                                  next server (default: 3).
-          --deadline <seconds>    How long the whole run may spend on DNS; later queries
-                                  fail as timeouts (default: 30).
-          --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
-                                  PTR), live DNS for every name it does not hold:
-                                  evaluate a draft before publishing it. Repeatable.
+        \(HelpText.dnsOptions)
           -h, --help              Show help information.
 
         EXIT STATUS:

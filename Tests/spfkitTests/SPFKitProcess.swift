@@ -102,6 +102,22 @@ enum ChildRun {
   }
 }
 
+/// Help text shared by several commands, as `--help` prints it.
+enum HelpText {
+  /// The rows of the DNS options (`DNSOptions.specs`), in every DNS command's help: asserted once here.
+  static let dnsOptions = """
+      --server <ip[:port]>    DNS server to ask instead of those in
+                              /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
+      --timeout <seconds>     How long to wait for one DNS answer before trying the
+                              next server (default: 3).
+      --deadline <seconds>    How long the whole run may spend on DNS; later queries
+                              fail as timeouts (default: 30).
+      --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
+                              PTR), live DNS for every name it does not hold:
+                              evaluate a draft before publishing it. Repeatable.
+    """
+}
+
 /// A harness failure with a message.
 struct HarnessError: Error, CustomStringConvertible {
   let description: String
