@@ -26,13 +26,7 @@ public actor CachingResolver: DNSResolver {
     } else {
       queriesSent += 1
       let upstream = upstream
-      entry = Task {
-        do throws(DNSError) {
-          return .success(try await upstream.resolve(question))
-        } catch {
-          return .failure(error)
-        }
-      }
+      entry = Task { await upstream.outcome(of: question) }
       entries[question] = entry
     }
     return try await entry.value.get()

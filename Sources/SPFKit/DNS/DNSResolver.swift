@@ -91,3 +91,21 @@ public protocol DNSResolver: Sendable {
   /// that type (NODATA). Failures are typed.
   func resolve(_ question: DNSQuestion) async throws(DNSError) -> [DNSRecordData]
 }
+
+extension DNSResolver {
+  /// The outcome of `question` as a value, for task groups and tasks that must not throw.
+  ///
+  /// Callers that pair the outcome with other values (a tuple such as `(question, outcome)`) must form
+  /// the pair *after* this call returns. Swift 6.3.1 at `-O` miscompiles a closure with a generic
+  /// result that writes a tuple element before a suspending `try await` and again in its `catch`:
+  /// dead-store elimination runs before the coroutine split and drops the first write, so the
+  /// element comes back uninitialised (issue 9: garbage dictionary keys, heap corruption in release
+  /// builds only). Keeping the `do`/`catch` in here, returning a `Result` alone, avoids that shape.
+  public func outcome(of question: DNSQuestion) async -> Result<[DNSRecordData], DNSError> {
+    do throws(DNSError) {
+      return .success(try await resolve(question))
+    } catch {
+      return .failure(error)
+    }
+  }
+}

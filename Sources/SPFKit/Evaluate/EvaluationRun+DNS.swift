@@ -18,7 +18,7 @@ extension EvaluationRun {
   /// Queries `name` for `type` through `resolver`, keeping only answers of that type; for callers
   /// outside an evaluation (record selection, the flattener).
   static func query(_ name: String, _ type: DNSRecordType, resolver: any DNSResolver) async -> Answer {
-    answer(await resolve(resolver, DNSQuestion(name: name, type: type)), type: type)
+    answer(await resolver.outcome(of: DNSQuestion(name: name, type: type)), type: type)
   }
 
   /// Queries every name for `type` at once; the answers come back in the order of `names`.
@@ -26,7 +26,11 @@ extension EvaluationRun {
     let resolver = self.resolver
     let results = await withTaskGroup(of: (Int, Result<[DNSRecordData], DNSError>).self) { group in
       for (index, name) in names.enumerated() {
-        group.addTask { (index, await Self.resolve(resolver, DNSQuestion(name: name, type: type))) }
+        group.addTask {
+          // Pair after the await (see `DNSResolver.outcome(of:)`, issue 9).
+          let outcome = await resolver.outcome(of: DNSQuestion(name: name, type: type))
+          return (index, outcome)
+        }
       }
       var results = [Result<[DNSRecordData], DNSError>](repeating: .success([]), count: names.count)
       for await (index, result) in group { results[index] = result }
@@ -35,15 +39,6 @@ extension EvaluationRun {
     return results.map { Self.answer($0, type: type) }
   }
 
-  private static func resolve(_ resolver: any DNSResolver, _ question: DNSQuestion) async
-    -> Result<[DNSRecordData], DNSError>
-  {
-    do {
-      return .success(try await resolver.resolve(question))
-    } catch {
-      return .failure(error)
-    }
-  }
 
   private static func answer(_ result: Result<[DNSRecordData], DNSError>, type: DNSRecordType) -> Answer {
     switch result {

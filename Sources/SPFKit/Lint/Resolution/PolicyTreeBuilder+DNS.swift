@@ -58,11 +58,10 @@ extension PolicyTreeBuilder {
       var pending = questions[...]
       func start(_ question: DNSQuestion) {
         group.addTask {
-          do throws(DNSError) {
-            return (question, .success(try await resolver.resolve(question)))
-          } catch {
-            return (question, .failure(error))
-          }
+          // The pair is formed after the await, never inside a do/catch: see `outcome(of:)` for the
+          // Swift 6.3.1 -O miscompile this shape triggers (issue 9). Do not fold it back.
+          let outcome = await resolver.outcome(of: question)
+          return (question, outcome)
         }
       }
       for question in pending.prefix(concurrency) { start(question) }
