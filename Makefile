@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 RELEASE_BIN = .build/release
 
-.PHONY: build debug test install bench lint format clean
+.PHONY: build debug test test-debug install bench lint format clean
 
 ## build: the release binary at .build/release/spfkit (the default target)
 build:
@@ -18,9 +18,19 @@ debug:
 # the cooperative threads their awaits resume on, and the bounds would measure the queue, not the code.
 TIMING_TESTS = SocketResolverTimeoutTests
 
-## test: build everything, then run the whole test suite (unit, CLI, conformance, integration)
-test:
-	$(SWIFT) build
+# The suite is built optimized, as users get the library, in a scratch folder of its own: the testable
+# build (-enable-testing) must not replace the release binary that `make` built and `make install` copies.
+TEST_SCRATCH = .build-test
+SWIFT_TEST = SPFKIT_BIN="$(CURDIR)/$(RELEASE_BIN)/spfkit" \
+	$(SWIFT) test -c release -Xswiftc -enable-testing --scratch-path $(TEST_SCRATCH)
+
+## test: the release binary, then the whole suite built optimized; CLI tests run that release binary
+test: build
+	$(SWIFT_TEST) --parallel --skip '$(TIMING_TESTS)'
+	$(SWIFT_TEST) --filter '$(TIMING_TESTS)'
+
+## test-debug: the whole suite in a debug build, against the debug binary (quicker to rebuild)
+test-debug: debug
 	$(SWIFT) test --parallel --skip '$(TIMING_TESTS)'
 	$(SWIFT) test --filter '$(TIMING_TESTS)'
 
@@ -44,4 +54,4 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 clean:
-	rm -rf .build
+	rm -rf .build $(TEST_SCRATCH)

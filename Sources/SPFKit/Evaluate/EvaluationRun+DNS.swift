@@ -39,7 +39,6 @@ extension EvaluationRun {
     return results.map { Self.answer($0, type: type) }
   }
 
-
   private static func answer(_ result: Result<[DNSRecordData], DNSError>, type: DNSRecordType) -> Answer {
     switch result {
     case .failure(.nameError): return .void("NXDOMAIN")
