@@ -10,10 +10,12 @@ public enum LookupOutcome: Hashable, Sendable, CustomStringConvertible {
   /// Runs a question against a resolver and records what happened.
   public static func of(_ question: DNSQuestion, _ resolver: any DNSResolver) async -> (LookupOutcome, [DNSRecordData])
   {
-    do {
-      let records = try await resolver.resolve(question)
+    // No do/catch around the await here: callers run this in `async let` child tasks, the shape of
+    // the Swift 6.3.1 -O miscompile described at `DNSResolver.outcome(of:)`.
+    switch await resolver.outcome(of: question) {
+    case .success(let records):
       return records.isEmpty ? (.noData, []) : (.answers(records.map(LookupOutcome.presentation)), records)
-    } catch {
+    case .failure(let error):
       return (.failure(error), [])
     }
   }
