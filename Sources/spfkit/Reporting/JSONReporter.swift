@@ -1,104 +1,188 @@
-import Foundation
 import SPFKit
 
-/// One JSON document for the whole run; the schema is in the README ("JSON output").
+/// `--format json` and `--format jsonl`; the schema is in the README ("JSON output") and in
+/// `docs/lint-output.schema.json`.
+///
+/// `json` is one document whose `inputs` array is written element by element as each name is
+/// linted, so memory stays bounded however many names a zone or a bulk file has: the header comes
+/// first, one input object per line, then `inputErrors` and `summary` at the end. `jsonl` writes the
+/// same input objects, one per line, and nothing else.
 final class JSONReporter: LintReporter {
-  private let console: Console
-  private var results: [JSONReport.Input] = []
+  /// How the input objects are framed.
+  enum Framing {
+    /// One JSON document (`--format json`).
+    case document
+    /// One object per line (`--format jsonl`, JSON Lines).
+    case lines
+  }
 
-  init(console: Console) { self.console = console }
+  private var writer: JSONWriter
+  private let framing: Framing
+  private var inputErrors: [LintInputError] = []
+  private var wroteInput = false
+
+  init(out: OutputBuffer, framing: Framing) {
+    writer = JSONWriter(out)
+    self.framing = framing
+    guard framing == .document else { return }
+    writer.beginObject()
+    writer.field("version", 1)
+    writer.key("tool")
+    writer.beginObject()
+    writer.field("name", "spfkit")
+    writer.field("version", SPFKitCommand.version)
+    writer.endObject()
+    writer.key("inputs")
+    writer.beginArray()
+  }
 
   func report(_ result: LintResult) {
-    let records = zip(result.input.records, result.input.sources).map { record, source in
-      JSONReport.Record(
-        source: source, line: record.strings.first?.origin?.line ?? 1, text: record.text,
-        strings: record.strings.map { String(decoding: $0.bytes, as: UTF8.self) })
+    guard result.isShown else { return }
+    if framing == .document {
+      writer.element()
+      writer.out.append(0x0A)
     }
-    let diagnostics = result.diagnostics.map { diagnostic in
-      let (source, line, column) = result.location(of: diagnostic)
-      return JSONReport.Finding(
-        code: diagnostic.code, slug: diagnostic.slug, severity: diagnostic.severity.rawValue,
-        message: diagnostic.message, source: source, line: line, column: column, record: diagnostic.record,
-        start: diagnostic.span?.start, end: diagnostic.span?.end, notes: diagnostic.notes,
-        fix: diagnostic.fix.map { fix in
-          JSONReport.FixValue(
-            title: fix.title,
-            edits: fix.edits.map {
-              JSONReport.Edit(start: $0.span.start, end: $0.span.end, replacement: $0.replacement)
-            },
-            strings: fix.record.map { $0.strings.map { String(decoding: $0.bytes, as: UTF8.self) } })
-        })
-    }
-    results.append(JSONReport.Input(name: result.input.name, records: records, diagnostics: diagnostics))
+    writeInput(result)
+    if framing == .lines { writer.out.append(0x0A) }
+    wroteInput = true
   }
+
+  func reportInputError(_ error: LintInputError) { inputErrors.append(error) }
 
   func finish(_ summary: LintSummary) {
-    let report = JSONReport(
-      version: 1, tool: .init(name: "spfkit", version: SPFKitCommand.version), inputs: results,
-      summary: .init(
-        records: summary.records, errors: summary.errors, warnings: summary.warnings,
-        infos: summary.infos, inputErrors: summary.inputErrors))
-    console.line(JSONOutput.string(report))
-  }
-}
-
-/// The JSON document of `spfkit lint --format json` (schema version 1).
-struct JSONReport: Encodable {
-  let version: Int
-  let tool: Tool
-  let inputs: [Input]
-  let summary: Summary
-
-  struct Tool: Encodable {
-    let name: String
-    let version: String
-  }
-
-  struct Input: Encodable {
-    let name: String?
-    let records: [Record]
-    let diagnostics: [Finding]
+    guard framing == .document else { return }
+    if wroteInput { writer.out.append(0x0A) }
+    writer.endArray()
+    writer.key("inputErrors")
+    writer.beginArray()
+    for error in inputErrors {
+      writer.element()
+      writer.beginObject()
+      writer.field("source", error.source)
+      writer.field("line", error.line)
+      writer.field("column", error.column)
+      writer.field("message", error.message)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("summary")
+    writeSummary(summary)
+    writer.endObject()
+    writer.out.append(0x0A)
   }
 
-  struct Record: Encodable {
-    let source: String
-    let line: Int
-    let text: String
-    let strings: [String]
+  /// One name: its records, the findings shown, and the counts the cap left out.
+  private func writeInput(_ result: LintResult) {
+    writer.beginObject()
+    if let name = result.input.name { writer.field("name", name) }
+    writer.key("records")
+    writer.beginArray()
+    for index in result.input.records.indices { writeRecord(index, of: result) }
+    writer.endArray()
+    writer.key("diagnostics")
+    writer.beginArray()
+    for diagnostic in result.shown { writeFinding(diagnostic, in: result) }
+    writer.endArray()
+    if !result.omitted.isEmpty {
+      writer.key("omitted")
+      writer.beginArray()
+      for omission in result.omitted {
+        writer.element()
+        writer.beginObject()
+        writer.field("record", ifPresent: omission.record)
+        writer.field("code", omission.code)
+        writer.field("count", omission.count)
+        writer.field("message", omission.message)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.endObject()
   }
 
-  struct Finding: Encodable {
-    let code: String
-    let slug: String
-    let severity: String
-    let message: String
-    let source: String
-    let line: Int
-    let column: Int
-    let record: Int?
-    let start: Int?
-    let end: Int?
-    let notes: [String]
-    let fix: FixValue?
+  /// A record as published: its text, its strings, and `invalidUTF8` when bytes were replaced.
+  private func writeRecord(_ index: Int, of result: LintResult) {
+    let record = result.input.records[index]
+    writer.element()
+    writer.beginObject()
+    writer.field("source", result.source(ofRecord: index))
+    writer.field("line", result.start(ofRecord: index).line)
+    var replaced = writer.field("text", bytes: record.joined)
+    writer.key("strings")
+    writer.beginArray()
+    for string in record.strings {
+      if writer.element(bytes: string.bytes) { replaced = true }
+    }
+    writer.endArray()
+    if replaced { writer.field("invalidUTF8", true) }
+    writer.endObject()
   }
 
-  struct FixValue: Encodable {
-    let title: String
-    let edits: [Edit]
-    let strings: [String]?
+  private func writeFinding(_ diagnostic: Diagnostic, in result: LintResult) {
+    let region = result.region(of: diagnostic)
+    writer.element()
+    writer.beginObject()
+    writer.field("code", diagnostic.code)
+    writer.field("slug", diagnostic.slug)
+    writer.field("severity", diagnostic.severity.rawValue)
+    writer.field("message", diagnostic.message)
+    writer.field("source", region.source)
+    writer.field("line", region.start.line)
+    writer.field("column", region.start.column)
+    writer.field("endLine", region.end.line)
+    writer.field("endColumn", region.end.column)
+    writer.field("record", ifPresent: diagnostic.record)
+    writer.field("start", ifPresent: diagnostic.span?.start)
+    writer.field("end", ifPresent: diagnostic.span?.end)
+    writer.key("notes")
+    writer.beginArray()
+    for note in diagnostic.notes { writer.element(note) }
+    writer.endArray()
+    if let fix = diagnostic.fix { writeFix(fix) }
+    writer.endObject()
   }
 
-  struct Edit: Encodable {
-    let start: Int
-    let end: Int
-    let replacement: String
+  private func writeFix(_ fix: Fix) {
+    writer.key("fix")
+    writer.beginObject()
+    writer.field("title", fix.title)
+    writer.key("edits")
+    writer.beginArray()
+    for edit in fix.edits {
+      writer.element()
+      writer.beginObject()
+      writer.field("start", edit.span.start)
+      writer.field("end", edit.span.end)
+      writer.field("replacement", edit.replacement)
+      writer.endObject()
+    }
+    writer.endArray()
+    if let record = fix.record {
+      writer.key("strings")
+      writer.beginArray()
+      for string in record.strings { writer.element(bytes: string.bytes) }
+      writer.endArray()
+    }
+    writer.endObject()
   }
 
-  struct Summary: Encodable {
-    let records: Int
-    let errors: Int
-    let warnings: Int
-    let infos: Int
-    let inputErrors: Int
+  private func writeSummary(_ summary: LintSummary) {
+    writer.beginObject()
+    writer.field("records", summary.records)
+    writer.field("errors", summary.errors)
+    writer.field("warnings", summary.warnings)
+    writer.field("infos", summary.infos)
+    writer.field("inputErrors", summary.inputErrors)
+    writer.field("severity", summary.threshold.rawValue)
+    writer.field("hidden", summary.hidden)
+    writer.field("omitted", summary.omitted)
+    writer.key("codes")
+    writer.beginObject()
+    for (code, count) in summary.codes.sorted(by: { $0.key < $1.key }) {
+      writer.key(code)
+      writer.out.append(decimal: count)
+    }
+    writer.endObject()
+    writer.endObject()
   }
 }
