@@ -24,7 +24,8 @@ import Testing
   @Test func anUnreadableZoneIsAnErrorAnnotationAndTheSummarySaysSo() async throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let run = try await SPFKitProcess.run(["lint", "--format", "github", "--zone", "missing.zone"], directory: scratch.url)
+    let run = try await SPFKitProcess.run(
+      ["lint", "--format", "github", "--zone", "missing.zone"], directory: scratch.url)
     #expect(run.status == 2)
     #expect(
       run.stdout == """

@@ -54,7 +54,7 @@ struct JSONWriter {
   }
 
   /// Writes the next key of an object from text known only at run time (escaped).
-  mutating func key(_ name: String) {
+  mutating func key(text name: String) {
     element()
     Self.string(name, to: out)
     out.append(0x3A)

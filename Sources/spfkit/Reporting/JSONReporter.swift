@@ -179,7 +179,7 @@ final class JSONReporter: LintReporter {
     writer.key("codes")
     writer.beginObject()
     for (code, count) in summary.codes.sorted(by: { $0.key < $1.key }) {
-      writer.key(code)
+      writer.key(text: code)
       writer.out.append(decimal: count)
     }
     writer.endObject()
