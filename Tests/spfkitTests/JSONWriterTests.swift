@@ -5,20 +5,11 @@ import Testing
 
 /// The byte-level JSON writer: escapes (RFC 8259 §7), invalid UTF-8 replaced and reported, commas.
 @Suite struct JSONWriterTests {
-  /// What the writer produces for one string value, read back from a pipe's worth of bytes.
+  /// What the writer produces.
   static func written(_ body: (inout JSONWriter) -> Void) -> String {
-    var descriptors: [Int32] = [0, 0]
-    _ = pipe(&descriptors)
-    let buffer = OutputBuffer(descriptor: descriptors[1])
-    var writer = JSONWriter(buffer)
+    var writer = JSONWriter()
     body(&writer)
-    buffer.flush()
-    close(descriptors[1])
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while case let count = read(descriptors[0], &chunk, chunk.count), count > 0 { bytes += chunk.prefix(count) }
-    close(descriptors[0])
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   @Test(arguments: [
@@ -68,7 +59,7 @@ import Testing
       writer.endObject()
       writer.endArray()
       writer.key(text: "e\"")
-      writer.out.append(decimal: Int.min)
+      writer.bytes.append(decimal: Int.min)
       writer.field("f", true)
       writer.endObject()
     }

@@ -181,7 +181,9 @@ struct LintDomainTests {
     #expect(records.map { $0["line"] as? Int } == [1, 2, 3])
     #expect(records.map { $0["source"] as? String } == ["two.test", "two.test", "two.test"])
     let github = try await Self.lint(["--domain", "two.test", "--format", "github"])
-    #expect(github.stdout.hasPrefix("::error title=SPF001::two.test:3:1: 'two.test' publishes 2 SPF records"), "\(github.stdout)")
+    #expect(
+      github.stdout.hasPrefix("::error title=SPF001::two.test:3:1: 'two.test' publishes 2 SPF records"),
+      "\(github.stdout)")
     #expect(!github.stdout.contains("file="))
   }
 

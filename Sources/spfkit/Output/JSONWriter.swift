@@ -1,4 +1,5 @@
-/// Writes JSON (RFC 8259) straight into an `OutputBuffer`: no intermediate values, no `JSONEncoder`.
+/// Writes JSON (RFC 8259) as bytes into its own array, handed to an `OutputBuffer` with
+/// `flush(to:)` once per object: no intermediate values, no `JSONEncoder`.
 ///
 /// The writer tracks only where a comma is due; the caller writes keys and values in order:
 /// `beginObject()`, `field("code", "SPF001")`, `key("fix")` then a nested value, `endObject()`.
@@ -7,69 +8,75 @@
 /// `\t`, … or `\u00XX`. Non-ASCII text is written as UTF-8. Raw bytes that are not valid UTF-8 are
 /// replaced with U+FFFD, and the writing call returns `true` so the document can say so.
 struct JSONWriter {
-  /// Where the document goes.
-  let out: OutputBuffer
+  /// The bytes written since the last `flush(to:)`.
+  var bytes: [UInt8] = []
   /// For each open object or array, whether a value was already written in it.
   private var written: [Bool] = []
 
-  init(_ out: OutputBuffer) { self.out = out }
+  init() {}
+
+  /// Hands the bytes written so far to `out`, keeping the array's capacity for the next object.
+  mutating func flush(to out: OutputBuffer) {
+    out.append(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// Starts an object, as a value (after `key` or `element`, or at the top).
   mutating func beginObject() {
-    out.append(0x7B)
+    bytes.append(0x7B)
     written.append(false)
   }
 
   /// Ends the innermost object.
   mutating func endObject() {
     written.removeLast()
-    out.append(0x7D)
+    bytes.append(0x7D)
   }
 
   /// Starts an array, as a value.
   mutating func beginArray() {
-    out.append(0x5B)
+    bytes.append(0x5B)
     written.append(false)
   }
 
   /// Ends the innermost array.
   mutating func endArray() {
     written.removeLast()
-    out.append(0x5D)
+    bytes.append(0x5D)
   }
 
   /// Starts the next element of an array: writes the comma it needs. The value follows.
   mutating func element() {
     guard let last = written.indices.last else { return }
-    if written[last] { out.append(0x2C) }
+    if written[last] { bytes.append(0x2C) }
     written[last] = true
   }
 
   /// Writes the next key of an object (and the comma before it). The value follows.
   mutating func key(_ name: StaticString) {
     element()
-    out.append(0x22)
-    out.append(name)
-    out.append(StaticString("\":"))
+    bytes.append(0x22)
+    bytes.append(name)
+    bytes.append(StaticString("\":"))
   }
 
   /// Writes the next key of an object from text known only at run time (escaped).
   mutating func key(text name: String) {
     element()
-    Self.string(name, to: out)
-    out.append(0x3A)
+    Self.string(name, to: &bytes)
+    bytes.append(0x3A)
   }
 
   /// A string field.
   mutating func field(_ name: StaticString, _ value: String) {
     key(name)
-    Self.string(value, to: out)
+    Self.string(value, to: &bytes)
   }
 
   /// An integer field.
   mutating func field(_ name: StaticString, _ value: Int) {
     key(name)
-    out.append(decimal: value)
+    bytes.append(decimal: value)
   }
 
   /// An integer field, left out when nil.
@@ -81,43 +88,43 @@ struct JSONWriter {
   /// A boolean field.
   mutating func field(_ name: StaticString, _ value: Bool) {
     key(name)
-    out.append(value ? StaticString("true") : StaticString("false"))
+    bytes.append(value ? StaticString("true") : StaticString("false"))
   }
 
   /// A string field from raw bytes; returns whether invalid UTF-8 was replaced.
   @discardableResult
-  mutating func field(_ name: StaticString, bytes: [UInt8]) -> Bool {
+  mutating func field(_ name: StaticString, bytes value: [UInt8]) -> Bool {
     key(name)
-    return Self.string(bytes: bytes, to: out)
+    return Self.string(bytes: value, to: &self.bytes)
   }
 
   /// A string as the next array element.
   mutating func element(_ value: String) {
     element()
-    Self.string(value, to: out)
+    Self.string(value, to: &bytes)
   }
 
   /// Raw bytes as the next array element; returns whether invalid UTF-8 was replaced.
   @discardableResult
-  mutating func element(bytes: [UInt8]) -> Bool {
+  mutating func element(bytes value: [UInt8]) -> Bool {
     element()
-    return Self.string(bytes: bytes, to: out)
+    return Self.string(bytes: value, to: &bytes)
   }
 
   /// A string value (Swift strings are valid Unicode: only escapes are needed).
-  static func string(_ value: String, to out: OutputBuffer) {
+  static func string(_ value: String, to out: inout [UInt8]) {
     var value = value
-    value.withUTF8 { _ = string(utf8: $0, validating: false, to: out) }
+    value.withUTF8 { _ = string(utf8: $0, validating: false, to: &out) }
   }
 
   /// Raw bytes as a string value, invalid UTF-8 replaced with U+FFFD; returns whether any was.
   @discardableResult
-  static func string(bytes: [UInt8], to out: OutputBuffer) -> Bool {
-    bytes.withUnsafeBufferPointer { string(utf8: $0, validating: true, to: out) }
+  static func string(bytes: [UInt8], to out: inout [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { string(utf8: $0, validating: true, to: &out) }
   }
 
   /// Writes `"…"`, copying runs of bytes that need no escape in one append.
-  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: OutputBuffer) -> Bool {
+  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout [UInt8]) -> Bool {
     out.append(0x22)
     var replaced = false
     var runStart = 0
@@ -136,17 +143,17 @@ struct JSONWriter {
           continue
         }
       }
-      out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       if byte >= 0x80 {
-        out.append(replacementCharacter)
+        out.append(contentsOf: replacementCharacter)
         replaced = true
       } else {
-        escape(byte, to: out)
+        escape(byte, to: &out)
       }
       index += 1
       runStart = index
     }
-    out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     out.append(0x22)
     return replaced
   }
@@ -155,7 +162,7 @@ struct JSONWriter {
   private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
   /// The escape of `"`, `\` or a control character (RFC 8259 §7).
-  private static func escape(_ byte: UInt8, to out: OutputBuffer) {
+  private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
     switch byte {
     case 0x22: out.append(StaticString("\\\""))
     case 0x5C: out.append(StaticString("\\\\"))
@@ -166,7 +173,7 @@ struct JSONWriter {
     case 0x0C: out.append(StaticString("\\f"))
     default:
       let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      out.append([0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
     }
   }
 }

@@ -40,30 +40,19 @@ final class OutputBuffer {
 
   /// Appends the UTF-8 bytes of a string.
   func append(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+    bytes.append(utf8: text)
     if bytes.count >= capacity { flush() }
   }
 
   /// Appends the UTF-8 bytes of a literal.
   func append(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(text)
     if bytes.count >= capacity { flush() }
   }
 
-  /// Appends an integer in decimal, without building a string.
+  /// Appends an integer in decimal.
   func append(decimal value: Int) {
-    if value < 0 { bytes.append(0x2D) }
-    var magnitude = value.magnitude
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var start = digits.count
-      repeat {
-        start -= 1
-        digits[start] = UInt8(truncatingIfNeeded: 0x30 &+ magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-    }
+    bytes.append(decimal: value)
     if bytes.count >= capacity { flush() }
   }
 

@@ -16,15 +16,30 @@ final class JSONReporter: LintReporter {
     case lines
   }
 
-  private var writer: JSONWriter
+  private let out: OutputBuffer
+  private var writer = JSONWriter()
   private let framing: Framing
   private var inputErrors: [LintInputError] = []
   private var wroteInput = false
 
   init(out: OutputBuffer, framing: Framing) {
-    writer = JSONWriter(out)
+    self.out = out
     self.framing = framing
     guard framing == .document else { return }
+    write { writer in Self.writeHeader(to: &writer) }
+  }
+
+  /// Runs `body` on the writer moved out of `self`, then hands its bytes to the output: a local
+  /// variable has no dynamic exclusivity checks, a class's property one per access.
+  private func write(_ body: (inout JSONWriter) -> Void) {
+    var local = JSONWriter()
+    swap(&local, &writer)
+    body(&local)
+    local.flush(to: out)
+    swap(&local, &writer)
+  }
+
+  private static func writeHeader(to writer: inout JSONWriter) {
     writer.beginObject()
     writer.field("version", 1)
     writer.key("tool")
@@ -38,12 +53,15 @@ final class JSONReporter: LintReporter {
 
   func report(_ result: LintResult) {
     guard result.isShown else { return }
-    if framing == .document {
-      writer.element()
-      writer.out.append(0x0A)
+    let framing = framing
+    write { writer in
+      if framing == .document {
+        writer.element()
+        writer.bytes.append(0x0A)
+      }
+      Self.writeInput(result, to: &writer)
+      if framing == .lines { writer.bytes.append(0x0A) }
     }
-    writeInput(result)
-    if framing == .lines { writer.out.append(0x0A) }
     wroteInput = true
   }
 
@@ -51,7 +69,15 @@ final class JSONReporter: LintReporter {
 
   func finish(_ summary: LintSummary) {
     guard framing == .document else { return }
-    if wroteInput { writer.out.append(0x0A) }
+    let (wroteInput, inputErrors) = (wroteInput, inputErrors)
+    write { writer in Self.writeEnd(summary, inputErrors: inputErrors, afterInputs: wroteInput, to: &writer) }
+  }
+
+  /// `]`, the input errors, the summary and `}`.
+  private static func writeEnd(
+    _ summary: LintSummary, inputErrors: [LintInputError], afterInputs: Bool, to writer: inout JSONWriter
+  ) {
+    if afterInputs { writer.bytes.append(0x0A) }
     writer.endArray()
     writer.key("inputErrors")
     writer.beginArray()
@@ -66,22 +92,22 @@ final class JSONReporter: LintReporter {
     }
     writer.endArray()
     writer.key("summary")
-    writeSummary(summary)
+    writeSummary(summary, to: &writer)
     writer.endObject()
-    writer.out.append(0x0A)
+    writer.bytes.append(0x0A)
   }
 
   /// One name: its records, the findings shown, and the counts the cap left out.
-  private func writeInput(_ result: LintResult) {
+  private static func writeInput(_ result: LintResult, to writer: inout JSONWriter) {
     writer.beginObject()
     if let name = result.input.name { writer.field("name", name) }
     writer.key("records")
     writer.beginArray()
-    for index in result.input.records.indices { writeRecord(index, of: result) }
+    for index in result.input.records.indices { writeRecord(index, of: result, to: &writer) }
     writer.endArray()
     writer.key("diagnostics")
     writer.beginArray()
-    for diagnostic in result.shown { writeFinding(diagnostic, in: result) }
+    for diagnostic in result.shown { writeFinding(diagnostic, in: result, to: &writer) }
     writer.endArray()
     if !result.omitted.isEmpty {
       writer.key("omitted")
@@ -101,7 +127,7 @@ final class JSONReporter: LintReporter {
   }
 
   /// A record as published: its text, its strings, and `invalidUTF8` when bytes were replaced.
-  private func writeRecord(_ index: Int, of result: LintResult) {
+  private static func writeRecord(_ index: Int, of result: LintResult, to writer: inout JSONWriter) {
     let record = result.input.records[index]
     writer.element()
     writer.beginObject()
@@ -118,7 +144,7 @@ final class JSONReporter: LintReporter {
     writer.endObject()
   }
 
-  private func writeFinding(_ diagnostic: Diagnostic, in result: LintResult) {
+  private static func writeFinding(_ diagnostic: Diagnostic, in result: LintResult, to writer: inout JSONWriter) {
     let region = result.region(of: diagnostic)
     writer.element()
     writer.beginObject()
@@ -138,11 +164,11 @@ final class JSONReporter: LintReporter {
     writer.beginArray()
     for note in diagnostic.notes { writer.element(note) }
     writer.endArray()
-    if let fix = diagnostic.fix { writeFix(fix) }
+    if let fix = diagnostic.fix { writeFix(fix, to: &writer) }
     writer.endObject()
   }
 
-  private func writeFix(_ fix: Fix) {
+  private static func writeFix(_ fix: Fix, to writer: inout JSONWriter) {
     writer.key("fix")
     writer.beginObject()
     writer.field("title", fix.title)
@@ -166,7 +192,7 @@ final class JSONReporter: LintReporter {
     writer.endObject()
   }
 
-  private func writeSummary(_ summary: LintSummary) {
+  private static func writeSummary(_ summary: LintSummary, to writer: inout JSONWriter) {
     writer.beginObject()
     writer.field("records", summary.records)
     writer.field("errors", summary.errors)
@@ -180,7 +206,7 @@ final class JSONReporter: LintReporter {
     writer.beginObject()
     for (code, count) in summary.codes.sorted(by: { $0.key < $1.key }) {
       writer.key(text: code)
-      writer.out.append(decimal: count)
+      writer.bytes.append(decimal: count)
     }
     writer.endObject()
     writer.endObject()

@@ -10,6 +10,7 @@ final class TextReporter: LintReporter {
   private let out: OutputBuffer
   private let color: Bool
   private let options: ReportOptions
+  private var scratch: [UInt8] = []
 
   init(out: OutputBuffer, color: Bool, options: ReportOptions) {
     self.out = out
@@ -18,84 +19,96 @@ final class TextReporter: LintReporter {
   }
 
   func report(_ result: LintResult) {
-    for diagnostic in result.shown { write(diagnostic, in: result) }
+    guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
+    // Built in a local array and handed over at once: a class's property costs a dynamic
+    // exclusivity check per access.
+    var bytes: [UInt8] = []
+    swap(&bytes, &scratch)
+    write(result, to: &bytes)
+    out.append(bytes)
+    bytes.removeAll(keepingCapacity: true)
+    swap(&bytes, &scratch)
+  }
+
+  private func write(_ result: LintResult, to bytes: inout [UInt8]) {
+    for diagnostic in result.shown { write(diagnostic, in: result, to: &bytes) }
     for omission in result.omitted {
       let start = result.start(ofRecord: omission.record)
-      writeLocation(result.source(ofRecord: omission.record), start.line, start.column)
-      styled(StaticString("note"), .cyan)
-      out.append(StaticString(": "))
-      out.append(omission.message)
-      out.append(0x0A)
+      writeLocation(result.source(ofRecord: omission.record), start.line, start.column, to: &bytes)
+      styled(StaticString("note"), .cyan, to: &bytes)
+      bytes.append(StaticString(": "))
+      bytes.append(utf8: omission.message)
+      bytes.append(0x0A)
     }
   }
 
-  private func write(_ diagnostic: Diagnostic, in result: LintResult) {
+  private func write(_ diagnostic: Diagnostic, in result: LintResult, to bytes: inout [UInt8]) {
     let (source, line, column) = result.location(of: diagnostic)
-    writeLocation(source, line, column)
+    writeLocation(source, line, column, to: &bytes)
     switch diagnostic.severity {
-    case .error: styled(StaticString("error"), .red)
-    case .warning: styled(StaticString("warning"), .yellow)
-    case .info: styled(StaticString("info"), .cyan)
+    case .error: styled(StaticString("error"), .red, to: &bytes)
+    case .warning: styled(StaticString("warning"), .yellow, to: &bytes)
+    case .info: styled(StaticString("info"), .cyan, to: &bytes)
     }
-    if color { out.append(Style.bold.opening) }
-    out.append(0x5B)
-    out.append(diagnostic.code)
-    out.append(0x5D)
-    if color { out.append(Style.closing) }
-    out.append(0x20)
-    out.append(diagnostic.message)
-    out.append(0x0A)
+    if color { bytes.append(utf8: Style.bold.opening) }
+    bytes.append(0x5B)
+    bytes.append(utf8: diagnostic.code)
+    bytes.append(0x5D)
+    if color { bytes.append(Style.closing) }
+    bytes.append(0x20)
+    bytes.append(utf8: diagnostic.message)
+    bytes.append(0x0A)
     if let record = result.record(of: diagnostic), let span = diagnostic.span {
-      writeSnippet(Snippet(record.joined, span: span))
+      writeSnippet(Snippet(record.joined, span: span), to: &bytes)
     }
     if let fix = diagnostic.fix {
-      out.append(StaticString("  = fix: "))
-      out.append(fix.title)
-      out.append(0x0A)
+      bytes.append(StaticString("  = fix: "))
+      bytes.append(utf8: fix.title)
+      bytes.append(0x0A)
       if let record = fix.record, record.joined.count <= TextReporter.longestRecordShown {
-        out.append(StaticString("    "))
-        out.append(record.presentation)
-        out.append(0x0A)
+        bytes.append(StaticString("    "))
+        bytes.append(utf8: record.presentation)
+        bytes.append(0x0A)
       }
     }
     for note in diagnostic.notes {
-      out.append(StaticString("  = note: "))
-      out.append(note)
-      out.append(0x0A)
+      bytes.append(StaticString("  = note: "))
+      bytes.append(utf8: note)
+      bytes.append(0x0A)
     }
   }
 
   /// `SOURCE:LINE:COL: `
-  private func writeLocation(_ source: String, _ line: Int, _ column: Int) {
-    out.append(source)
-    out.append(0x3A)
-    out.append(decimal: line)
-    out.append(0x3A)
-    out.append(decimal: column)
-    out.append(StaticString(": "))
+  private func writeLocation(_ source: String, _ line: Int, _ column: Int, to bytes: inout [UInt8]) {
+    bytes.append(utf8: source)
+    bytes.append(0x3A)
+    bytes.append(decimal: line)
+    bytes.append(0x3A)
+    bytes.append(decimal: column)
+    bytes.append(StaticString(": "))
   }
 
   /// The record's window and the marker line under it.
-  private func writeSnippet(_ snippet: Snippet) {
-    styled(StaticString("  |"), .dim)
-    out.append(0x20)
-    out.append(snippet.text)
-    out.append(0x0A)
-    styled(StaticString("  |"), .dim)
-    out.append(0x20)
-    for _ in 0..<snippet.markerStart { out.append(0x20) }
-    if color { out.append(Style.green.opening) }
-    out.append(0x5E)
-    for _ in 0..<(snippet.markerWidth - 1) { out.append(0x7E) }
-    if color { out.append(Style.closing) }
-    out.append(0x0A)
+  private func writeSnippet(_ snippet: Snippet, to bytes: inout [UInt8]) {
+    styled(StaticString("  |"), .dim, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(contentsOf: snippet.text)
+    bytes.append(0x0A)
+    styled(StaticString("  |"), .dim, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(repeating: 0x20, count: snippet.markerStart)
+    if color { bytes.append(utf8: Style.green.opening) }
+    bytes.append(0x5E)
+    bytes.append(repeating: 0x7E, count: snippet.markerWidth - 1)
+    if color { bytes.append(Style.closing) }
+    bytes.append(0x0A)
   }
 
-  private func styled(_ text: StaticString, _ style: Style) {
-    guard color else { return out.append(text) }
-    out.append(style.opening)
-    out.append(text)
-    out.append(Style.closing)
+  private func styled(_ text: StaticString, _ style: Style, to bytes: inout [UInt8]) {
+    guard color else { return bytes.append(text) }
+    bytes.append(utf8: style.opening)
+    bytes.append(text)
+    bytes.append(Style.closing)
   }
 
   /// Replacement records longer than this are left to the JSON output.
