@@ -5,13 +5,6 @@ import Foundation
 /// warning or an error: ptr, ?all, +all, a private network, host bits, no all), on every fourth owner
 /// a verification TXT record, on every third an MX record. `named-checkzone` accepts it.
 enum FindingsZoneGenerator {
-  /// What was written.
-  struct Summary {
-    var lines = 0
-    var bytes = 0
-    var txt = 0
-  }
-
   /// The SPF records, one per owner in turn; all but the last have a finding at warning or above.
   static let records = [
     "v=spf1 a mx ptr -all",
@@ -24,11 +17,10 @@ enum FindingsZoneGenerator {
   ]
 
   /// Writes exactly `lines` lines to `path`.
-  static func write(to path: String, lines target: Int) throws -> Summary {
-    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
-    else { throw CocoaError(.fileWriteNoPermission) }
+  static func write(to path: String, lines target: Int) throws -> ZoneBenchGenerator.Summary {
+    let file = try ZoneBenchGenerator.create(path)
     defer { try? file.close() }
-    var summary = Summary()
+    var summary = ZoneBenchGenerator.Summary()
     var buffer: [UInt8] = []
     func add(_ line: String, txt: Bool = false) {
       buffer.append(contentsOf: line.utf8)
