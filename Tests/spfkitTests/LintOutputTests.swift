@@ -138,6 +138,15 @@ import Testing
     #expect(try String(contentsOfFile: scratch.path("report.txt"), encoding: .utf8) == "old\n")
   }
 
+  @Test func aUsageErrorLeavesNoTemporaryFile() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let run = try await SPFKitProcess.run(
+      ["lint", "--output", scratch.path("report.txt"), "--server", "127.0.0.1", "v=spf1 -all"])
+    #expect(run.status == 2)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+  }
+
   @Test func outputIntoAMissingDirectoryIsAnInputError() async throws {
     let run = try await SPFKitProcess.run(["lint", "--output", "/nonexistent-dir/report.txt", "v=spf1 -all"])
     #expect(run.status == 2)

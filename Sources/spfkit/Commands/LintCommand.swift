@@ -74,8 +74,10 @@ enum LintCommand: Command {
       throw .usage("nothing to lint: give a <record>, '-' for standard input, '--zone <file>' or '--domain <name>'")
     }
     let isBulk = readsStandardInput || !zones.isEmpty
-    let output = try LintOutput(arguments, console: console, bulk: isBulk)
     let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
+    let draftFiles = try DraftZone.files(ofOwners: domains, in: arguments.values("--dns-zone"))
+    // Last of what can fail with a usage error: no '--output' temporary file is left behind.
+    let output = try LintOutput(arguments, console: console, bulk: isBulk)
     let resolvesRecords = arguments.has("--resolve")
     let reporter = output.reporter
     var summary = LintSummary(threshold: output.options.threshold)
@@ -130,7 +132,6 @@ enum LintCommand: Command {
         inputError(error)
       }
     }
-    let draftFiles = try DraftZone.files(ofOwners: domains, in: arguments.values("--dns-zone"))
     for domain in domains {
       guard let resolver else { break }
       do throws(CLIError) {
