@@ -147,6 +147,15 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
   }
 
+  /// A full disk (`/dev/full`) is an error, never a silent half report.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full"))
+  func aFailedWriteExitsTwo() async throws {
+    let run = try await ToolProcess.run(
+      ["sh", "-c", "\"$0\" lint 'v=spf1 -all' > /dev/full", SPFKitProcess.binary.path], directory: nil)
+    #expect(run.status == 2)
+    #expect(run.stderr == "error: cannot write standard output: no space left on device\n")
+  }
+
   @Test func outputIntoAMissingDirectoryIsAnInputError() async throws {
     let run = try await SPFKitProcess.run(["lint", "--output", "/nonexistent-dir/report.txt", "v=spf1 -all"])
     #expect(run.status == 2)

@@ -32,8 +32,15 @@ struct LintOutput {
   }
 
   /// Ends the output: flushes it, and renames an `--output` file into place.
+  ///
+  /// - Throws: `CLIError.input` when the report could not be written whole (a full disk): exit 2,
+  ///   never a silent half report.
   func commit() throws(CLIError) {
-    guard let file else { return console.flushOutput() }
+    guard let file else {
+      console.flushOutput()
+      guard let failure = console.output.writeError else { return }
+      throw .input("cannot write standard output: \(OutputFile.reason(failure))")
+    }
     try file.commit()
   }
 }

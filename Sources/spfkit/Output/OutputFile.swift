@@ -70,7 +70,7 @@ final class OutputFile {
   }
 
   /// The system's words for `code`, lowercase like every message (`no such file or directory`).
-  private static func reason(_ code: Int32) -> String {
+  static func reason(_ code: Int32) -> String {
     let text = String(cString: strerror(code))
     return text.prefix(1).lowercased() + text.dropFirst()
   }
