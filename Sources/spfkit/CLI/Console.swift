@@ -7,7 +7,7 @@
 /// Buffered standard output and error, with colour only on a terminal and never with `NO_COLOR`.
 final class Console {
   /// Standard output, buffered: reporters write their bytes here.
-  let output = OutputBuffer(descriptor: 1, capacity: 1 << 16)
+  let output = OutputBuffer(descriptor: 1)
   private var err: [UInt8] = []
   /// Whether standard output gets ANSI colours.
   let colorsOutput: Bool
