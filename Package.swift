@@ -17,7 +17,7 @@ let package = Package(
     // Test fixtures shared by both test targets: a real BIND named on loopback, seeded randomness.
     .target(name: "SPFKitTestSupport", dependencies: ["SPFKit"]),
     .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),
-    .testTarget(name: "spfkitTests", dependencies: ["SPFKit", "SPFKitTestSupport"]),
+    .testTarget(name: "spfkitTests", dependencies: ["SPFKit", "SPFKitTestSupport", "spfkit"]),
     .testTarget(name: "ConformanceTests", dependencies: ["SPFKit"]),
   ],
   swiftLanguageModes: [.v6]

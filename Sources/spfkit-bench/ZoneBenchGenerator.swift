@@ -14,8 +14,7 @@ enum ZoneBenchGenerator {
 
   /// Writes exactly `lines` lines to `path`.
   static func write(to path: String, lines target: Int) throws -> Summary {
-    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
-    else { throw CocoaError(.fileWriteNoPermission) }
+    let file = try create(path)
     defer { try? file.close() }
     var summary = Summary()
     var buffer: [UInt8] = []
@@ -51,6 +50,13 @@ enum ZoneBenchGenerator {
     try file.write(contentsOf: buffer)
     summary.bytes += buffer.count
     return summary
+  }
+
+  /// An empty file at `path`, open for writing.
+  static func create(_ path: String) throws -> FileHandle {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+    else { throw CocoaError(.fileWriteNoPermission) }
+    return file
   }
 
   /// The lines of owner number `n`, and how many TXT and SPF records they hold.

@@ -17,6 +17,17 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
     }
   ),
   ("check", { await CheckBench.run() }),
+  (
+    "cli",
+    {
+      // spfkit-bench cli [ZONE-LINES]: the release CLI with output to files, beside pyspf and named-checkzone.
+      do {
+        try CLIBench.run(zoneLines: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
+      } catch {
+        print("cli: \(error)")
+      }
+    }
+  ),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

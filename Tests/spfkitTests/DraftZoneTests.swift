@@ -57,6 +57,32 @@ import Testing
     }
   }
 
+  /// Findings on a draft's records name the draft file and their own lines (issue 12): two records
+  /// at one name are told apart, and GitHub gets a file it can place.
+  @Test func lintDomainNamesTheDraftFileAndEachRecordsLine() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (zone, marks) = markedZone(
+      """
+      $ORIGIN two.test.
+      @ IN TXT "↓v=spf1 ptr -all"
+      @ IN TXT "↓v=spf1 ?all"
+
+      """)
+    try scratch.write("two.test.zone", zone)
+    let path = scratch.path("two.test.zone")
+    let base = ["lint", "--domain", "two.test", "--dns-zone", path, "--severity", "warning"] + Self.noLiveDNS
+    let run = try await SPFKitProcess.run(base)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("\(path):\(marks[0]): error[SPF001]"), "\(run.stdout)")
+    let ptr = marks[0].split(separator: ":")
+    #expect(run.stdout.contains("\(path):\(ptr[0]):\(Int(ptr[1])! + 7): warning[SPF102]"), "\(run.stdout)")
+    let neutral = marks[1].split(separator: ":")
+    #expect(run.stdout.contains("\(path):\(neutral[0]):\(Int(neutral[1])! + 7): warning[SPF104]"), "\(run.stdout)")
+    let github = try await SPFKitProcess.run(base + ["--format", "github"])
+    #expect(github.stdout.contains("::warning file=\(path),line=\(neutral[0]),col="), "\(github.stdout)")
+  }
+
   @Test func heloReadsAddressesAndReverseNamesFromTheDraft() async throws {
     try await Self.withDraft { zone in
       let run = try await SPFKitProcess.run(

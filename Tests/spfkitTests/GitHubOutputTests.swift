@@ -3,18 +3,34 @@ import Testing
 
 /// `spfkit lint --format github`: one workflow command per finding, escaped as the runner reads it.
 @Suite struct GitHubOutputTests {
-  @Test func recordArgumentsAreAnnotatedOnTheArgument() async throws {
+  /// A record argument is no file GitHub could place (issue 12): no `file=`, the location starts the
+  /// message; the summary ends the output as a plain log line.
+  @Test func recordArgumentsCarryTheirLocationInTheMessage() async throws {
     let run = try await SPFKitProcess.run(["lint", "--format", "github", "v=spf1 ip4:1.2.3.04 +all", "v=spf1 mx -all"])
     #expect(run.status == 1)
     #expect(
       run.stdout == """
-        ::error file=<arg1>,line=1,col=12,endColumn=20,title=SPF007::'1.2.3.04' is not a valid IPv4 address: \
-        octet has a leading zero
-        ::warning file=<arg1>,line=1,col=21,endColumn=25,title=SPF103::'+all' lets every host on the internet pass\
+        ::error title=SPF007::<arg1>:1:12: '1.2.3.04' is not a valid IPv4 address: octet has a leading zero
+        ::warning title=SPF103::<arg1>:1:21: '+all' lets every host on the internet pass\
         %0Afix: replace '+all' with '-all'
-        ::error file=<arg2>,line=1,col=1,endColumn=7,title=SPF001::the name publishes 2 SPF records: receivers \
+        ::error title=SPF001::<arg2>:1:1: the name publishes 2 SPF records: receivers \
         return permerror and ignore all of them%0Anote: merge them into one record: spfkit merge RECORD RECORD ...
-        ::notice file=<arg2>,line=1,col=1,endColumn=7,title=SPF201::the record uses 1 of 10 DNS lookups: mx
+        ::notice title=SPF201::<arg2>:1:1: the record uses 1 of 10 DNS lookups: mx
+        2 records checked: 2 errors, 1 warning, 1 info
+
+        """)
+  }
+
+  @Test func anUnreadableZoneIsAnErrorAnnotationAndTheSummarySaysSo() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let run = try await SPFKitProcess.run(
+      ["lint", "--format", "github", "--zone", "missing.zone"], directory: scratch.url)
+    #expect(run.status == 2)
+    #expect(
+      run.stdout == """
+        ::error file=missing.zone,line=1,col=1::cannot open 'missing.zone': no such file or directory
+        0 records checked: 1 input could not be read
 
         """)
   }

@@ -11,7 +11,8 @@ import Testing
         OVERVIEW: Lint SPF records and report problems with exact positions.
 
         USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] \
-        [--name <name>] [--format <format>] [--strict] [--disable <codes>]
+        [--name <name>] [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] \
+        [--disable <codes>]
 
         ARGUMENTS:
           <record> ...            The TXT records published at one name: raw text
@@ -24,8 +25,16 @@ import Testing
           --zone <file> ...       Lint every TXT and SPF record of BIND zone files,
                                   owner by owner. Takes the arguments up to the next
                                   option or '--'; repeatable.
-          --format <format>       Output format: text, json, sarif or github (default:
-                                  text).
+          --format <format>       Output format: text, json, jsonl, sarif or github
+                                  (default: text).
+          --severity <severity>   The lowest severity shown: error, warning or info
+                                  (default: info for <record> arguments and --domain,
+                                  warning with '-' or --zone). The exit status counts
+                                  every finding.
+          --statistics            Print how many findings each rule produced (text
+                                  format).
+          --output <file>         Write the report to a file: a temporary file beside
+                                  it, renamed at the end.
           --strict                Exit 1 on warnings too, not only on errors.
           --disable <codes>       Comma-separated rule codes or slugs not to run
                                   (SPF102,ptr-deprecated).

@@ -111,7 +111,7 @@ struct LintDomainTests {
     let run = try await Self.lint(["--domain", "refused.test"])
     #expect(run.status == 2)
     #expect(run.stderr == "error: refused.test TXT: REFUSED\n")
-    #expect(run.stdout == "0 records checked: no problems\n")
+    #expect(run.stdout == "0 records checked: 1 input could not be read\n", "never 'no problems' (issue 10)")
   }
 
   @Test(arguments: [
@@ -165,8 +165,26 @@ struct LintDomainTests {
   @Test func twoSPFRecordsAtADomainAreSPF001() async throws {
     let run = try await Self.lint(["--domain", "two.test"])
     #expect(run.status == 1)
-    #expect(run.stdout.contains("two.test:1:1: error[SPF001] 'two.test' publishes 2 SPF records"))
+    #expect(run.stdout.contains("two.test:3:1: error[SPF001] 'two.test' publishes 2 SPF records"))
     #expect(run.stdout.hasSuffix("3 records checked: 1 error\n"))
+  }
+
+  /// Records read over DNS have no file: the line is the record's position among the name's TXT
+  /// records (sorted by text), so two records at one name are told apart (issue 12), and GitHub
+  /// annotations carry no `file=` it could not place.
+  @Test func recordsOverDNSAreToldApartByTheirPosition() async throws {
+    let run = try await Self.lint(["--domain", "two.test", "--disable", "SPF001", "--strict"])
+    #expect(run.status == 0)
+    let text = try await Self.lint(["--domain", "two.test", "--format", "jsonl"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any])
+    let records = try #require(object["records"] as? [[String: Any]])
+    #expect(records.map { $0["line"] as? Int } == [1, 2, 3])
+    #expect(records.map { $0["source"] as? String } == ["two.test", "two.test", "two.test"])
+    let github = try await Self.lint(["--domain", "two.test", "--format", "github"])
+    #expect(
+      github.stdout.hasPrefix("::error title=SPF001::two.test:3:1: 'two.test' publishes 2 SPF records"),
+      "\(github.stdout)")
+    #expect(!github.stdout.contains("file="))
   }
 
   @Test func resolveFollowsTheIncludesOfRecordArguments() async throws {
@@ -193,7 +211,7 @@ struct LintDomainTests {
     #expect(run.status == 2)
     #expect(run.stderr == "error: refused.test TXT: REFUSED\n")
     #expect(run.stdout.contains("tree.test:1:1: info[SPF201]"))
-    #expect(run.stdout.contains("two.test:1:1: error[SPF001]"))
+    #expect(run.stdout.contains("two.test:3:1: error[SPF001]"))
   }
 
   @Test func jsonNamesTheDomain() async throws {

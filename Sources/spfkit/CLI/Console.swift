@@ -6,7 +6,8 @@
 
 /// Buffered standard output and error, with colour only on a terminal and never with `NO_COLOR`.
 final class Console {
-  private var out: [UInt8] = []
+  /// Standard output, buffered: reporters write their bytes here.
+  let output = OutputBuffer(descriptor: 1)
   private var err: [UInt8] = []
   /// Whether standard output gets ANSI colours.
   let colorsOutput: Bool
@@ -18,19 +19,15 @@ final class Console {
     let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
     colorsOutput = !noColor && !dumb && isatty(1) != 0
     colorsErrors = !noColor && !dumb && isatty(2) != 0
-    out.reserveCapacity(1 << 16)
   }
 
   /// Writes text to standard output.
-  func write(_ text: String) {
-    out.append(contentsOf: text.utf8)
-    if out.count >= 1 << 16 { flushOutput() }
-  }
+  func write(_ text: String) { output.append(text) }
 
   /// Writes a line to standard output.
   func line(_ text: String = "") {
-    write(text)
-    out.append(0x0A)
+    output.append(text)
+    output.append(0x0A)
   }
 
   /// Writes a line to standard error (flushed at once, after pending output).
@@ -42,7 +39,7 @@ final class Console {
   }
 
   /// Flushes standard output.
-  func flushOutput() { Console.writeAll(1, &out) }
+  func flushOutput() { output.flush() }
 
   /// Writes a buffer to a file descriptor, retrying short writes, and empties it.
   private static func writeAll(_ descriptor: Int32, _ buffer: inout [UInt8]) {
@@ -71,6 +68,11 @@ enum Style: String {
   case cyan = "1;36"
   case green = "32"
   case dim = "2"
+
+  /// The escape sequence that starts the style.
+  var opening: String { "\u{1B}[\(rawValue)m" }
+  /// The escape sequence that ends any style.
+  static let closing: StaticString = "\u{1B}[0m"
 
   /// The text wrapped in the style when `enabled`.
   func apply(_ text: String, _ enabled: Bool) -> String {

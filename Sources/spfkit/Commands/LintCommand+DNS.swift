@@ -14,12 +14,16 @@ extension LintCommand {
     return PolicyResolver(try DNSOptions(arguments).makeLayeredResolver())
   }
 
-  /// Every TXT record at `name`, as one name's records labelled with the name, ordered by text so
-  /// that output does not depend on the order DNS returned them in.
+  /// Every TXT record at `name`, as one name's records ordered by text so that output does not
+  /// depend on the order DNS returned them in. Records from a `--dns-zone` file (`draftFile`) are
+  /// labelled with the file, their lines and columns in it; records from live DNS with the name, a
+  /// record's line being its position among the name's records.
   ///
   /// - Throws: `CLIError.input` when the query fails (`example.com TXT: REFUSED`) or the name has no
   ///   record that is or looks like SPF: there is nothing to lint.
-  static func domainInput(_ name: String, resolver: PolicyResolver) async throws(CLIError) -> LintInput {
+  static func domainInput(
+    _ name: String, resolver: PolicyResolver, draftFile: String?
+  ) async throws(CLIError) -> LintInput {
     let records: [TXTRecord]
     do {
       records = try await resolver.txtRecords(at: name)
@@ -31,7 +35,11 @@ extension LintCommand {
       throw .input("\(name) has no SPF record: \(found)")
     }
     let sorted = records.sorted { $0.joined.lexicographicallyPrecedes($1.joined) }
-    return LintInput(name: name, records: sorted, sources: Array(repeating: name, count: sorted.count))
+    let fromDraft = draftFile != nil && sorted.allSatisfy { $0.strings.first?.origin != nil }
+    let source = fromDraft ? draftFile ?? name : name
+    return LintInput(
+      name: name, records: sorted, sources: Array(repeating: source, count: sorted.count),
+      sourcesAreFiles: fromDraft)
   }
 
   /// A domain name given to `option`, lowercased and without a trailing dot.

@@ -6,7 +6,8 @@ enum LintCommand: Command {
     name: "lint",
     abstract: "Lint SPF records and report problems with exact positions.",
     usage: "lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] "
-      + "[--format <format>] [--strict] [--disable <codes>]",
+      + "[--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] "
+      + "[--disable <codes>]",
     arguments: [
       ArgumentHelp(
         name: "<record> ...",
@@ -21,7 +22,15 @@ enum LintCommand: Command {
           + "up to the next option or '--'; repeatable."),
       OptionSpec(
         name: "--format", valueName: "format",
-        help: "Output format: text, json, sarif or github (default: text)."),
+        help: "Output format: text, json, jsonl, sarif or github (default: text)."),
+      OptionSpec(
+        name: "--severity", valueName: "severity",
+        help: "The lowest severity shown: error, warning or info (default: info for <record> arguments "
+          + "and --domain, warning with '-' or --zone). The exit status counts every finding."),
+      OptionSpec(name: "--statistics", help: "Print how many findings each rule produced (text format)."),
+      OptionSpec(
+        name: "--output", valueName: "file",
+        help: "Write the report to a file: a temporary file beside it, renamed at the end."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
       OptionSpec(
         name: "--disable", valueName: "codes", repeatable: true,
@@ -55,11 +64,6 @@ enum LintCommand: Command {
       """)
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
-    let formatName = arguments.value("--format") ?? "text"
-    guard let format = LintFormat(rawValue: formatName) else {
-      let names = LintFormat.allCases.map(\.rawValue).joined(separator: ", ")
-      throw .usage("unknown format '\(formatName)' for '--format': use one of \(names)")
-    }
     let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
     let records = arguments.positionals.filter { $0 != "-" }
     let readsStandardInput = arguments.positionals.contains("-")
@@ -69,12 +73,16 @@ enum LintCommand: Command {
     guard !records.isEmpty || readsStandardInput || !domains.isEmpty || !zones.isEmpty else {
       throw .usage("nothing to lint: give a <record>, '-' for standard input, '--zone <file>' or '--domain <name>'")
     }
+    let isBulk = readsStandardInput || !zones.isEmpty
     let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
+    let draftFiles = try DraftZone.files(ofOwners: domains, in: arguments.values("--dns-zone"))
+    // Last of what can fail with a usage error: no '--output' temporary file is left behind.
+    let output = try LintOutput(arguments, console: console, bulk: isBulk)
     let resolvesRecords = arguments.has("--resolve")
-    let reporter = format.reporter(console: console)
-    var summary = LintSummary()
+    let reporter = output.reporter
+    var summary = LintSummary(threshold: output.options.threshold)
     func report(_ input: LintInput, _ diagnostics: [Diagnostic]) {
-      let result = LintResult(input: input, diagnostics: diagnostics)
+      let result = LintResult(input: input, diagnostics: diagnostics, options: output.options)
       summary.add(result)
       reporter.report(result)
     }
@@ -91,23 +99,35 @@ enum LintCommand: Command {
       reporter.reportInputError(error)
     }
     if !records.isEmpty {
-      var input = try argumentInput(records)
-      input.name = name
-      await lint(input, resolving: resolvesRecords)
+      switch argumentInput(records) {
+      case .success(var input):
+        input.name = name
+        await lint(input, resolving: resolvesRecords)
+      case .failure(let error):
+        inputError(error)
+      }
     }
     if readsStandardInput {
       for line in LineRecords(descriptor: 0) {
         switch line.result {
         case .success(let record):
-          await lint(LintInput(name: name, records: [record], sources: ["<stdin>"]), resolving: resolvesRecords)
+          let input = LintInput(name: name, records: [record], sources: ["<stdin>"], listedWhenClean: false)
+          await lint(input, resolving: resolvesRecords)
         case .failure(let error):
-          inputError(LintInputError(source: "<stdin>", line: line.number, column: error.column, message: error.message))
+          inputError(
+            LintInputError(
+              source: "<stdin>", line: line.number, column: error.column, message: error.message, isFile: false))
         }
       }
     }
     for path in zones {
       do throws(LintInputError) {
-        try ZoneLintInputs(path: path).forEachOwner(lint)
+        try ZoneLintInputs(path: path).forEachOwner { input in
+          var input = input
+          input.sourcesAreFiles = true
+          input.listedWhenClean = false
+          lint(input)
+        }
       } catch {
         inputError(error)
       }
@@ -115,27 +135,34 @@ enum LintCommand: Command {
     for domain in domains {
       guard let resolver else { break }
       do throws(CLIError) {
-        await lint(try await domainInput(domain, resolver: resolver), resolving: true)
+        await lint(try await domainInput(domain, resolver: resolver, draftFile: draftFiles[domain]), resolving: true)
       } catch {
         summary.inputErrors += 1
-        if case .input(let message) = error { console.error("error: \(message)") }
+        guard case .input(let message) = error else { continue }
+        console.error("error: \(message)")
+        reporter.reportInputError(
+          LintInputError(source: domain, line: 1, column: 1, message: message, isFile: false))
       }
     }
     reporter.finish(summary)
+    try output.commit()
     return exitCode(summary, strict: arguments.has("--strict"))
   }
 
-  /// The record arguments as one name's TXT records.
-  static func argumentInput(_ arguments: [String]) throws(CLIError) -> LintInput {
+  /// The record arguments as one name's TXT records, or the first that cannot be read: the others
+  /// are then not linted alone, which would hide what they say together (SPF001).
+  static func argumentInput(_ arguments: [String]) -> Result<LintInput, LintInputError> {
     var records: [TXTRecord] = []
     for (index, argument) in arguments.enumerated() {
       do {
         records.append(try RecordArgument.parse(Array(argument.utf8)))
       } catch {
-        throw .input("<arg\(index + 1)>:1:\(error.column): \(error.message)")
+        return .failure(
+          LintInputError(
+            source: "<arg\(index + 1)>", line: 1, column: error.column, message: error.message, isFile: false))
       }
     }
-    return LintInput(records: records, sources: arguments.indices.map { "<arg\($0 + 1)>" })
+    return .success(LintInput(records: records, sources: arguments.indices.map { "<arg\($0 + 1)>" }))
   }
 
   /// The codes named by `--disable`, each checked against the catalog.

@@ -27,6 +27,24 @@ enum DraftZone {
       answers.add(name: record.owner.text, type: record.data.recordType, data: record.data)
     }
   }
+
+  /// For each of `names` that a draft zone answers TXT for, the first file among `paths` that has
+  /// TXT or SPF records at it: where findings on the name's records are (issue 12).
+  static func files(ofOwners names: [String], in paths: [String]) throws(CLIError) -> [String: String] {
+    guard !names.isEmpty, !paths.isEmpty else { return [:] }
+    let wanted = Set(names)
+    var files: [String: String] = [:]
+    for path in paths {
+      guard let source = try? ZoneFileInput.source(path: path) else { continue }
+      var reader = ZoneReader(
+        source: source, origin: ZoneLintInputs.origin(forFile: path), opener: ZoneFileInput.openInclude)
+      while let owner = try? reader.nextOwner() {
+        let name = DNSQuestion.normalize(owner.text)
+        if wanted.contains(name), files[name] == nil { files[name] = path }
+      }
+    }
+    return files
+  }
 }
 
 extension DNSRecordData {

@@ -10,3 +10,12 @@ enum JSONOutput {
     return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }
+
+/// Parts shared by the JSON documents of several commands.
+enum JSONReport {
+  /// The `tool` object: `{"name": "spfkit", "version": "0.1.0"}`.
+  struct Tool: Encodable {
+    let name: String
+    let version: String
+  }
+}

@@ -1,104 +1,214 @@
-import Foundation
 import SPFKit
 
-/// One JSON document for the whole run; the schema is in the README ("JSON output").
+/// `--format json` and `--format jsonl`; the schema is in the README ("JSON output") and in
+/// `docs/lint-output.schema.json`.
+///
+/// `json` is one document whose `inputs` array is written element by element as each name is
+/// linted, so memory stays bounded however many names a zone or a bulk file has: the header comes
+/// first, one input object per line, then `inputErrors` and `summary` at the end. `jsonl` writes the
+/// same input objects, one per line, and nothing else.
 final class JSONReporter: LintReporter {
-  private let console: Console
-  private var results: [JSONReport.Input] = []
+  /// How the input objects are framed.
+  enum Framing {
+    /// One JSON document (`--format json`).
+    case document
+    /// One object per line (`--format jsonl`, JSON Lines).
+    case lines
+  }
 
-  init(console: Console) { self.console = console }
+  private let out: OutputBuffer
+  private var writer = JSONWriter()
+  private let framing: Framing
+  private var inputErrors: [LintInputError] = []
+  private var wroteInput = false
+
+  init(out: OutputBuffer, framing: Framing) {
+    self.out = out
+    self.framing = framing
+    guard framing == .document else { return }
+    write { writer in Self.writeHeader(to: &writer) }
+  }
+
+  /// Runs `body` on the writer moved out of `self`, then hands its bytes to the output: a local
+  /// variable has no dynamic exclusivity checks, a class's property one per access.
+  private func write(_ body: (inout JSONWriter) -> Void) {
+    var local = JSONWriter()
+    swap(&local, &writer)
+    body(&local)
+    local.flush(to: out)
+    swap(&local, &writer)
+  }
+
+  private static func writeHeader(to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.field("version", 1)
+    writer.key("tool")
+    writer.beginObject()
+    writer.field("name", "spfkit")
+    writer.field("version", SPFKitCommand.version)
+    writer.endObject()
+    writer.key("inputs")
+    writer.beginArray()
+  }
 
   func report(_ result: LintResult) {
-    let records = zip(result.input.records, result.input.sources).map { record, source in
-      JSONReport.Record(
-        source: source, line: record.strings.first?.origin?.line ?? 1, text: record.text,
-        strings: record.strings.map { String(decoding: $0.bytes, as: UTF8.self) })
+    guard result.isShown else { return }
+    let framing = framing
+    write { writer in
+      if framing == .document {
+        writer.element()
+        writer.bytes.append(0x0A)
+      }
+      Self.writeInput(result, to: &writer)
+      if framing == .lines { writer.bytes.append(0x0A) }
     }
-    let diagnostics = result.diagnostics.map { diagnostic in
-      let (source, line, column) = result.location(of: diagnostic)
-      return JSONReport.Finding(
-        code: diagnostic.code, slug: diagnostic.slug, severity: diagnostic.severity.rawValue,
-        message: diagnostic.message, source: source, line: line, column: column, record: diagnostic.record,
-        start: diagnostic.span?.start, end: diagnostic.span?.end, notes: diagnostic.notes,
-        fix: diagnostic.fix.map { fix in
-          JSONReport.FixValue(
-            title: fix.title,
-            edits: fix.edits.map {
-              JSONReport.Edit(start: $0.span.start, end: $0.span.end, replacement: $0.replacement)
-            },
-            strings: fix.record.map { $0.strings.map { String(decoding: $0.bytes, as: UTF8.self) } })
-        })
-    }
-    results.append(JSONReport.Input(name: result.input.name, records: records, diagnostics: diagnostics))
+    wroteInput = true
   }
+
+  func reportInputError(_ error: LintInputError) { inputErrors.append(error) }
 
   func finish(_ summary: LintSummary) {
-    let report = JSONReport(
-      version: 1, tool: .init(name: "spfkit", version: SPFKitCommand.version), inputs: results,
-      summary: .init(
-        records: summary.records, errors: summary.errors, warnings: summary.warnings,
-        infos: summary.infos, inputErrors: summary.inputErrors))
-    console.line(JSONOutput.string(report))
-  }
-}
-
-/// The JSON document of `spfkit lint --format json` (schema version 1).
-struct JSONReport: Encodable {
-  let version: Int
-  let tool: Tool
-  let inputs: [Input]
-  let summary: Summary
-
-  struct Tool: Encodable {
-    let name: String
-    let version: String
+    guard framing == .document else { return }
+    let (wroteInput, inputErrors) = (wroteInput, inputErrors)
+    write { writer in Self.writeEnd(summary, inputErrors: inputErrors, afterInputs: wroteInput, to: &writer) }
   }
 
-  struct Input: Encodable {
-    let name: String?
-    let records: [Record]
-    let diagnostics: [Finding]
+  /// `]`, the input errors, the summary and `}`.
+  private static func writeEnd(
+    _ summary: LintSummary, inputErrors: [LintInputError], afterInputs: Bool, to writer: inout JSONWriter
+  ) {
+    if afterInputs { writer.bytes.append(0x0A) }
+    writer.endArray()
+    writer.key("inputErrors")
+    writer.beginArray()
+    for error in inputErrors {
+      writer.element()
+      writer.beginObject()
+      writer.field("source", error.source)
+      writer.field("line", error.line)
+      writer.field("column", error.column)
+      writer.field("message", error.message)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("summary")
+    writeSummary(summary, to: &writer)
+    writer.endObject()
+    writer.bytes.append(0x0A)
   }
 
-  struct Record: Encodable {
-    let source: String
-    let line: Int
-    let text: String
-    let strings: [String]
+  /// One name: its records, the findings shown, and the counts the cap left out.
+  private static func writeInput(_ result: LintResult, to writer: inout JSONWriter) {
+    writer.beginObject()
+    if let name = result.input.name { writer.field("name", name) }
+    writer.key("records")
+    writer.beginArray()
+    for index in result.input.records.indices { writeRecord(index, of: result, to: &writer) }
+    writer.endArray()
+    writer.key("diagnostics")
+    writer.beginArray()
+    for diagnostic in result.shown { writeFinding(diagnostic, in: result, to: &writer) }
+    writer.endArray()
+    if !result.omitted.isEmpty {
+      writer.key("omitted")
+      writer.beginArray()
+      for omission in result.omitted {
+        writer.element()
+        writer.beginObject()
+        writer.field("record", ifPresent: omission.record)
+        writer.field("code", omission.code)
+        writer.field("count", omission.count)
+        writer.field("message", omission.message)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
+    writer.endObject()
   }
 
-  struct Finding: Encodable {
-    let code: String
-    let slug: String
-    let severity: String
-    let message: String
-    let source: String
-    let line: Int
-    let column: Int
-    let record: Int?
-    let start: Int?
-    let end: Int?
-    let notes: [String]
-    let fix: FixValue?
+  /// A record as published: its text, its strings, and `invalidUTF8` when bytes were replaced.
+  private static func writeRecord(_ index: Int, of result: LintResult, to writer: inout JSONWriter) {
+    let record = result.input.records[index]
+    writer.element()
+    writer.beginObject()
+    writer.field("source", result.source(ofRecord: index))
+    writer.field("line", result.start(ofRecord: index).line)
+    var replaced = writer.field("text", bytes: record.joined)
+    writer.key("strings")
+    writer.beginArray()
+    for string in record.strings {
+      if writer.element(bytes: string.bytes) { replaced = true }
+    }
+    writer.endArray()
+    if replaced { writer.field("invalidUTF8", true) }
+    writer.endObject()
   }
 
-  struct FixValue: Encodable {
-    let title: String
-    let edits: [Edit]
-    let strings: [String]?
+  private static func writeFinding(_ diagnostic: Diagnostic, in result: LintResult, to writer: inout JSONWriter) {
+    let region = result.region(of: diagnostic)
+    writer.element()
+    writer.beginObject()
+    writer.field("code", diagnostic.code)
+    writer.field("slug", diagnostic.slug)
+    writer.field("severity", diagnostic.severity.rawValue)
+    writer.field("message", diagnostic.message)
+    writer.field("source", region.source)
+    writer.field("line", region.start.line)
+    writer.field("column", region.start.column)
+    writer.field("endLine", region.end.line)
+    writer.field("endColumn", region.end.column)
+    writer.field("record", ifPresent: diagnostic.record)
+    writer.field("start", ifPresent: diagnostic.span?.start)
+    writer.field("end", ifPresent: diagnostic.span?.end)
+    writer.key("notes")
+    writer.beginArray()
+    for note in diagnostic.notes { writer.element(note) }
+    writer.endArray()
+    if let fix = diagnostic.fix { writeFix(fix, to: &writer) }
+    writer.endObject()
   }
 
-  struct Edit: Encodable {
-    let start: Int
-    let end: Int
-    let replacement: String
+  private static func writeFix(_ fix: Fix, to writer: inout JSONWriter) {
+    writer.key("fix")
+    writer.beginObject()
+    writer.field("title", fix.title)
+    writer.key("edits")
+    writer.beginArray()
+    for edit in fix.edits {
+      writer.element()
+      writer.beginObject()
+      writer.field("start", edit.span.start)
+      writer.field("end", edit.span.end)
+      writer.field("replacement", edit.replacement)
+      writer.endObject()
+    }
+    writer.endArray()
+    if let record = fix.record {
+      writer.key("strings")
+      writer.beginArray()
+      for string in record.strings { writer.element(bytes: string.bytes) }
+      writer.endArray()
+    }
+    writer.endObject()
   }
 
-  struct Summary: Encodable {
-    let records: Int
-    let errors: Int
-    let warnings: Int
-    let infos: Int
-    let inputErrors: Int
+  private static func writeSummary(_ summary: LintSummary, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.field("records", summary.records)
+    writer.field("errors", summary.errors)
+    writer.field("warnings", summary.warnings)
+    writer.field("infos", summary.infos)
+    writer.field("inputErrors", summary.inputErrors)
+    writer.field("severity", summary.threshold.rawValue)
+    writer.field("hidden", summary.hidden)
+    writer.field("omitted", summary.omitted)
+    writer.key("codes")
+    writer.beginObject()
+    for (code, count) in summary.codes.sorted(by: { $0.key < $1.key }) {
+      writer.key(text: code)
+      writer.bytes.append(decimal: count)
+    }
+    writer.endObject()
+    writer.endObject()
   }
 }

@@ -11,6 +11,12 @@ struct LintInput: Sendable {
   /// What the zone file says about each record (type, suppression comments), when read from one:
   /// then every source is a file.
   var zone: ZoneFacts? = nil
+  /// Whether the sources are files (a zone file, a `--dns-zone` file), which a location can name
+  /// for GitHub or SARIF; `<arg1>`, `<stdin>` and DNS names are not.
+  var sourcesAreFiles = false
+  /// Whether the input is printed even with nothing to show: true for `<record>` arguments and
+  /// `--domain` names, false in bulk and zone modes, whose output is proportional to the problems.
+  var listedWhenClean = true
 }
 
 /// Where a finding is in its source: the source name and the 1-based line and UTF-8 byte column of
@@ -21,10 +27,33 @@ struct FindingRegion {
   var end: SourceLocation
 }
 
-/// The findings for one input.
+/// The findings for one input, and the part of them a reporter prints.
 struct LintResult {
   let input: LintInput
+  /// Every finding, in the linter's order.
   let diagnostics: [Diagnostic]
+  /// The findings printed: at or above the severity threshold, at most `ReportOptions.cap` per
+  /// record and code.
+  let shown: [Diagnostic]
+  /// For each record and code over the cap, how many findings were left out.
+  let omitted: [OmittedFindings]
+  /// How many findings were below the severity threshold.
+  let hidden: Int
+
+  /// The findings of `input`, selected for printing by `options`.
+  init(input: LintInput, diagnostics: [Diagnostic], options: ReportOptions = ReportOptions()) {
+    self.input = input
+    self.diagnostics = diagnostics
+    var selection = FindingSelection(options)
+    selection.select(diagnostics)
+    shown = selection.shown
+    omitted = selection.omitted
+    hidden = selection.hidden
+  }
+
+  /// Whether a reporter prints anything for this input: in bulk and zone modes a name with nothing
+  /// to show prints nothing.
+  var isShown: Bool { !shown.isEmpty || !omitted.isEmpty || input.listedWhenClean }
 
   /// The source name and 1-based line and column of a diagnostic.
   func location(of diagnostic: Diagnostic) -> (source: String, line: Int, column: Int) {
@@ -32,22 +61,39 @@ struct LintResult {
     return (region.source, region.start.line, region.start.column)
   }
 
+  /// The source of record `index` (the first source when the index is out of range).
+  func source(ofRecord index: Int?) -> String {
+    let index = index ?? 0
+    return input.sources.indices.contains(index) ? input.sources[index] : input.sources.first ?? "<input>"
+  }
+
+  /// Where record `index` starts: its first string's origin, else line = the record's 1-based
+  /// position among the name's records (records read over DNS carry no source position).
+  func start(ofRecord index: Int?) -> SourceLocation {
+    let index = index ?? 0
+    guard input.records.indices.contains(index), let origin = input.records[index].strings.first?.origin else {
+      return SourceLocation(line: index + 1, column: 1)
+    }
+    return SourceLocation(line: origin.line, column: origin.column)
+  }
+
   /// Where a diagnostic is: its location outside the record (the type of a zone line), else its
   /// span mapped through the strings' origins (escapes, strings on several lines).
   func region(of diagnostic: Diagnostic) -> FindingRegion {
-    let index = diagnostic.record ?? 0
-    let source = input.sources.indices.contains(index) ? input.sources[index] : input.sources.first ?? "<input>"
+    let source = source(ofRecord: diagnostic.record)
     if let range = diagnostic.location {
       return FindingRegion(
         source: source, start: range.start, end: SourceLocation(line: range.start.line, column: range.endColumn))
     }
-    let first = SourceLocation(line: 1, column: 1)
-    guard input.records.indices.contains(index) else { return FindingRegion(source: source, start: first, end: first) }
+    let index = diagnostic.record ?? 0
+    let recordStart = start(ofRecord: index)
+    guard input.records.indices.contains(index) else {
+      return FindingRegion(source: source, start: recordStart, end: recordStart)
+    }
     let record = input.records[index]
     let span = diagnostic.span ?? SourceSpan(start: 0, end: 0)
-    let fallbackLine = record.strings.first?.origin?.line ?? 1
     let start =
-      record.location(ofJoinedOffset: span.start) ?? SourceLocation(line: fallbackLine, column: span.start + 1)
+      record.location(ofJoinedOffset: span.start) ?? SourceLocation(line: recordStart.line, column: span.start + 1)
     guard span.length > 0 else { return FindingRegion(source: source, start: start, end: start) }
     let end =
       record.location(ofJoinedEnd: span.end) ?? SourceLocation(line: start.line, column: start.column + span.length)
@@ -63,34 +109,58 @@ struct LintResult {
 
 /// A file or line that could not be read: exit 2, the message on standard error.
 struct LintInputError: Error, Sendable {
-  /// The file (or `<stdin>`) and the 1-based line and column of the problem.
+  /// The file (or `<stdin>`, `<arg1>`, a domain name) and the 1-based line and column of the
+  /// problem.
   var source: String
   var line: Int
   var column: Int
   /// What is wrong, lowercase.
   var message: String
+  /// Whether `source` names a file.
+  var isFile = true
 
   /// Compiler style, as printed on standard error: `FILE:LINE:COL: error: message`.
   var description: String { "\(source):\(line):\(column): error: \(message)" }
 }
 
-/// Counts of findings by severity, and of records read.
+/// Counts of findings by severity and code, and of records read.
 struct LintSummary {
+  /// Every finding, whatever was shown.
   var errors = 0
   var warnings = 0
   var infos = 0
   var records = 0
   /// Input errors (unreadable lines or files): exit 2.
   var inputErrors = 0
+  /// Findings below the severity threshold, not printed.
+  var hidden = 0
+  /// Findings over the cap per record and code, not printed.
+  var omitted = 0
+  /// Findings at or above the threshold, by code (`--statistics`).
+  var codes: [String: Int] = [:]
+  /// The lowest severity printed.
+  var threshold = Severity.info
 
   mutating func add(_ result: LintResult) {
     records += result.input.records.count
+    hidden += result.hidden
+    for omission in result.omitted { omitted += omission.count }
     for diagnostic in result.diagnostics {
       switch diagnostic.severity {
       case .error: errors += 1
       case .warning: warnings += 1
       case .info: infos += 1
       }
+      if diagnostic.severity >= threshold { codes[diagnostic.code, default: 0] += 1 }
+    }
+  }
+
+  /// The count of one severity.
+  func count(_ severity: Severity) -> Int {
+    switch severity {
+    case .error: errors
+    case .warning: warnings
+    case .info: infos
     }
   }
 }
@@ -99,7 +169,8 @@ struct LintSummary {
 protocol LintReporter: AnyObject {
   /// Reports one input's findings as soon as they are known.
   func report(_ result: LintResult)
-  /// Notes an input that could not be read (already printed on standard error).
+  /// Notes an input that could not be read (already printed on standard error); the summary counts
+  /// it.
   func reportInputError(_ error: LintInputError)
   /// Ends the report.
   func finish(_ summary: LintSummary)

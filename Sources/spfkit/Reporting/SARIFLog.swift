@@ -59,9 +59,22 @@ struct SARIFLog: Encodable {
   struct Invocation: Encodable {
     var executionSuccessful: Bool
     var toolExecutionNotifications: [Notification]
+    var properties: RunSummary
   }
 
-  /// An input that could not be read.
+  /// The run's counts in the invocation's property bag, and the summary line of the text format
+  /// (`0 records checked: 1 input could not be read`).
+  struct RunSummary: Encodable {
+    var summary: String
+    var records: Int
+    var errors: Int
+    var warnings: Int
+    var infos: Int
+    var inputErrors: Int
+    var omitted: Int
+  }
+
+  /// An input that could not be read, or findings the cap left out.
   struct Notification: Encodable {
     var level: String
     var message: Message

@@ -15,18 +15,18 @@ final class SARIFReporter: LintReporter {
   /// it is the specification the tool checks against.
   static let informationURI = "https://www.rfc-editor.org/rfc/rfc7208"
 
-  private let console: Console
+  private let out: OutputBuffer
   private var results: [SARIFLog.Result] = []
   private var notifications: [SARIFLog.Notification] = []
   private let ruleIndex: [String: Int]
 
-  init(console: Console) {
-    self.console = console
+  init(out: OutputBuffer) {
+    self.out = out
     ruleIndex = Dictionary(uniqueKeysWithValues: RuleCatalog.metadata.enumerated().map { ($1.code, $0) })
   }
 
   func report(_ result: LintResult) {
-    for diagnostic in result.diagnostics {
+    for diagnostic in result.shown {
       let region = result.region(of: diagnostic)
       let uri = Self.uri(region.source)
       var fix: SARIFLog.Fix?
@@ -41,6 +41,13 @@ final class SARIFReporter: LintReporter {
           ruleId: diagnostic.code, ruleIndex: ruleIndex[diagnostic.code] ?? -1, level: Self.level(diagnostic.severity),
           message: .init(text: message), locations: [Self.location(uri: uri, region.start, region.end)],
           fixes: fix.map { [$0] }))
+    }
+    for omission in result.omitted {
+      let start = result.start(ofRecord: omission.record)
+      notifications.append(
+        SARIFLog.Notification(
+          level: "note", message: .init(text: omission.message),
+          locations: [Self.location(uri: Self.uri(result.source(ofRecord: omission.record)), start, start)]))
     }
   }
 
@@ -58,12 +65,20 @@ final class SARIFReporter: LintReporter {
       informationUri: Self.informationURI, rules: RuleCatalog.metadata.map(Self.rule))
     let run = SARIFLog.Run(
       tool: .init(driver: driver),
-      invocations: [.init(executionSuccessful: notifications.isEmpty, toolExecutionNotifications: notifications)],
+      invocations: [
+        .init(
+          executionSuccessful: summary.inputErrors == 0, toolExecutionNotifications: notifications,
+          properties: .init(
+            summary: TextReporter.summaryLine(summary), records: summary.records, errors: summary.errors,
+            warnings: summary.warnings, infos: summary.infos, inputErrors: summary.inputErrors,
+            omitted: summary.omitted))
+      ],
       results: results)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(SARIFLog(runs: [run])) else { return }
-    console.line(String(decoding: data, as: UTF8.self))
+    out.append(data)
+    out.append(0x0A)
   }
 
   /// SARIF's level for a severity.

@@ -1,68 +1,165 @@
 import SPFKit
 
 /// Compiler-style text: `SOURCE:LINE:COL: error[SPF001] message`, the record with a caret line under
-/// the span, then the fix and notes.
+/// the span, then the fix and notes; at the end, counts per code with `--statistics`, and the
+/// summary line.
+///
+/// Written as bytes straight into the output buffer: this runs once per finding, millions of times
+/// on a large zone.
 final class TextReporter: LintReporter {
-  private let console: Console
+  private let out: OutputBuffer
   private let color: Bool
+  private let options: ReportOptions
+  private var scratch: [UInt8] = []
 
-  init(console: Console) {
-    self.console = console
-    color = console.colorsOutput
+  init(out: OutputBuffer, color: Bool, options: ReportOptions) {
+    self.out = out
+    self.color = color
+    self.options = options
   }
 
   func report(_ result: LintResult) {
-    for diagnostic in result.diagnostics { write(diagnostic, in: result) }
+    guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
+    // Built in a local array and handed over at once: a class's property costs a dynamic
+    // exclusivity check per access.
+    var bytes: [UInt8] = []
+    swap(&bytes, &scratch)
+    write(result, to: &bytes)
+    out.append(bytes)
+    bytes.removeAll(keepingCapacity: true)
+    swap(&bytes, &scratch)
   }
 
-  private func write(_ diagnostic: Diagnostic, in result: LintResult) {
-    let (source, line, column) = result.location(of: diagnostic)
-    let severity: String
-    switch diagnostic.severity {
-    case .error: severity = Style.red.apply("error", color)
-    case .warning: severity = Style.yellow.apply("warning", color)
-    case .info: severity = Style.cyan.apply("info", color)
+  private func write(_ result: LintResult, to bytes: inout [UInt8]) {
+    for diagnostic in result.shown { write(diagnostic, in: result, to: &bytes) }
+    for omission in result.omitted {
+      let start = result.start(ofRecord: omission.record)
+      writeLocation(result.source(ofRecord: omission.record), start.line, start.column, to: &bytes)
+      styled(StaticString("note"), .cyan, to: &bytes)
+      bytes.append(StaticString(": "))
+      bytes.append(utf8: omission.message)
+      bytes.append(0x0A)
     }
-    let code = Style.bold.apply("[\(diagnostic.code)]", color)
-    console.line("\(source):\(line):\(column): \(severity)\(code) \(diagnostic.message)")
+  }
+
+  private func write(_ diagnostic: Diagnostic, in result: LintResult, to bytes: inout [UInt8]) {
+    let (source, line, column) = result.location(of: diagnostic)
+    writeLocation(source, line, column, to: &bytes)
+    switch diagnostic.severity {
+    case .error: styled(StaticString("error"), .red, to: &bytes)
+    case .warning: styled(StaticString("warning"), .yellow, to: &bytes)
+    case .info: styled(StaticString("info"), .cyan, to: &bytes)
+    }
+    if color { bytes.append(utf8: Style.bold.opening) }
+    bytes.append(0x5B)
+    bytes.append(utf8: diagnostic.code)
+    bytes.append(0x5D)
+    if color { bytes.append(Style.closing) }
+    bytes.append(0x20)
+    bytes.append(utf8: diagnostic.message)
+    bytes.append(0x0A)
     if let record = result.record(of: diagnostic), let span = diagnostic.span {
-      let snippet = Snippet(record.joined, span: span)
-      let gutter = Style.dim.apply("  |", color)
-      console.line("\(gutter) \(snippet.text)")
-      console.line("\(gutter) \(snippet.padding)\(Style.green.apply(snippet.marker, color))")
+      writeSnippet(Snippet(record.joined, span: span), to: &bytes)
     }
     if let fix = diagnostic.fix {
-      console.line("  = fix: \(fix.title)")
+      bytes.append(StaticString("  = fix: "))
+      bytes.append(utf8: fix.title)
+      bytes.append(0x0A)
       if let record = fix.record, record.joined.count <= TextReporter.longestRecordShown {
-        console.line("    \(record.presentation)")
+        bytes.append(StaticString("    "))
+        bytes.append(utf8: record.presentation)
+        bytes.append(0x0A)
       }
     }
-    for note in diagnostic.notes { console.line("  = note: \(note)") }
+    for note in diagnostic.notes {
+      bytes.append(StaticString("  = note: "))
+      bytes.append(utf8: note)
+      bytes.append(0x0A)
+    }
+  }
+
+  /// `SOURCE:LINE:COL: `
+  private func writeLocation(_ source: String, _ line: Int, _ column: Int, to bytes: inout [UInt8]) {
+    bytes.append(utf8: source)
+    bytes.append(0x3A)
+    bytes.append(decimal: line)
+    bytes.append(0x3A)
+    bytes.append(decimal: column)
+    bytes.append(StaticString(": "))
+  }
+
+  /// The record's window and the marker line under it.
+  private func writeSnippet(_ snippet: Snippet, to bytes: inout [UInt8]) {
+    styled(StaticString("  |"), .dim, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(contentsOf: snippet.text)
+    bytes.append(0x0A)
+    styled(StaticString("  |"), .dim, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(repeating: 0x20, count: snippet.markerStart)
+    if color { bytes.append(utf8: Style.green.opening) }
+    bytes.append(0x5E)
+    bytes.append(repeating: 0x7E, count: snippet.markerWidth - 1)
+    if color { bytes.append(Style.closing) }
+    bytes.append(0x0A)
+  }
+
+  private func styled(_ text: StaticString, _ style: Style, to bytes: inout [UInt8]) {
+    guard color else { return bytes.append(text) }
+    bytes.append(utf8: style.opening)
+    bytes.append(text)
+    bytes.append(Style.closing)
   }
 
   /// Replacement records longer than this are left to the JSON output.
   static let longestRecordShown = 2048
 
   func finish(_ summary: LintSummary) {
-    var parts: [String] = []
-    func count(_ n: Int, _ noun: String) { if n > 0 { parts.append("\(n) \(noun)\(n == 1 ? "" : "s")") } }
-    count(summary.errors, "error")
-    count(summary.warnings, "warning")
-    count(summary.infos, "info")
-    let records = "\(summary.records) record\(summary.records == 1 ? "" : "s") checked"
-    console.line(parts.isEmpty ? "\(records): no problems" : "\(records): \(parts.joined(separator: ", "))")
+    if options.statistics { out.append(Self.statistics(summary)) }
+    out.append(Self.summaryLine(summary))
+    out.append(0x0A)
+  }
+
+  /// Counts per code, most frequent first, like `ruff --statistics`: `  1203  SPF109  duplicate-term`.
+  static func statistics(_ summary: LintSummary) -> String {
+    let rows = summary.codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    let width = rows.map { String($0.value).count }.max() ?? 1
+    return rows.map { code, count in
+      let number = String(count)
+      let slug = RuleCatalog.rule(named: code)?.metadata.slug ?? ""
+      return String(repeating: " ", count: width - number.count) + number + "  " + code + "  " + slug + "\n"
+    }.joined()
+  }
+
+  /// `100 records checked: 2 errors, 5 warnings; 1 input could not be read; 97 infos not shown
+  /// (--severity info)`.
+  static func summaryLine(_ summary: LintSummary) -> String {
+    func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    let present = [Severity.error, .warning, .info].filter { summary.count($0) > 0 }
+    let found = present.filter { $0 >= summary.threshold }.map { counted(summary.count($0), $0.rawValue) }
+    var parts = [found.isEmpty && summary.inputErrors == 0 ? "no problems" : found.joined(separator: ", ")]
+    if summary.inputErrors > 0 {
+      parts.append(counted(summary.inputErrors, "input") + " could not be read")
+    }
+    let hidden = present.filter { $0 < summary.threshold }
+    if let lowest = hidden.last {
+      let counts = hidden.map { counted(summary.count($0), $0.rawValue) }.joined(separator: ", ")
+      parts.append("\(counts) not shown (--severity \(lowest.rawValue))")
+    }
+    let checked = counted(summary.records, "record") + " checked: "
+    return checked + parts.filter { !$0.isEmpty }.joined(separator: "; ")
   }
 }
 
 /// A one-line window of a record with a marker under a span; control and invalid bytes are shown as
 /// one visible character each so the marker stays aligned.
 struct Snippet {
-  /// The shown text.
-  let text: String
-  /// Spaces up to the marker.
-  let padding: String
-  /// `^` then `~` for the rest of the span.
-  let marker: String
+  /// The shown text, UTF-8.
+  let text: [UInt8]
+  /// Visible characters before the marker.
+  let markerStart: Int
+  /// Characters under the marker (at least 1): `^` then `~` for the rest of the span.
+  let markerWidth: Int
 
   /// The most bytes shown on either side of the span.
   static let context = 60
@@ -96,9 +193,9 @@ struct Snippet {
     }
     if start >= high { markerStart = column }
     if high < bytes.count { text += Snippet.ellipsis }
-    self.text = String(decoding: text, as: UTF8.self)
-    padding = String(repeating: " ", count: markerStart)
-    marker = "^" + String(repeating: "~", count: max(0, markerEnd - markerStart - 1))
+    self.text = text
+    self.markerStart = markerStart
+    markerWidth = max(1, markerEnd - markerStart)
   }
 
   private static let ellipsis = Array("…".utf8)

@@ -1,0 +1,207 @@
+/// Writes JSON (RFC 8259) as bytes into its own array, handed to an `OutputBuffer` with
+/// `flush(to:)` once per object: no intermediate values, no `JSONEncoder`.
+///
+/// The writer tracks only where a comma is due; the caller writes keys and values in order:
+/// `beginObject()`, `field("code", "SPF001")`, `key("fix")` then a nested value, `endObject()`.
+/// Keys come out in the order written. Strings are escaped as RFC 8259 §7 requires: `"` and `\`,
+/// and every control character (U+0000 to U+001F, and U+007F for the terminal's sake) as `\n`,
+/// `\t`, … or `\u00XX`. Non-ASCII text is written as UTF-8. Raw bytes that are not valid UTF-8 are
+/// replaced with U+FFFD, and the writing call returns `true` so the document can say so.
+struct JSONWriter {
+  /// The bytes written since the last `flush(to:)`.
+  var bytes: [UInt8] = []
+  /// For each open object or array, whether a value was already written in it.
+  private var written: [Bool] = []
+
+  init() {}
+
+  /// Hands the bytes written so far to `out`, keeping the array's capacity for the next object.
+  mutating func flush(to out: OutputBuffer) {
+    out.append(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Starts an object, as a value (after `key` or `element`, or at the top).
+  mutating func beginObject() {
+    bytes.append(0x7B)
+    written.append(false)
+  }
+
+  /// Ends the innermost object.
+  mutating func endObject() {
+    written.removeLast()
+    bytes.append(0x7D)
+  }
+
+  /// Starts an array, as a value.
+  mutating func beginArray() {
+    bytes.append(0x5B)
+    written.append(false)
+  }
+
+  /// Ends the innermost array.
+  mutating func endArray() {
+    written.removeLast()
+    bytes.append(0x5D)
+  }
+
+  /// Starts the next element of an array: writes the comma it needs. The value follows.
+  mutating func element() {
+    guard let last = written.indices.last else { return }
+    if written[last] { bytes.append(0x2C) }
+    written[last] = true
+  }
+
+  /// Writes the next key of an object (and the comma before it). The value follows.
+  mutating func key(_ name: StaticString) {
+    element()
+    bytes.append(0x22)
+    bytes.append(name)
+    bytes.append(StaticString("\":"))
+  }
+
+  /// Writes the next key of an object from text known only at run time (escaped).
+  mutating func key(text name: String) {
+    element()
+    Self.string(name, to: &bytes)
+    bytes.append(0x3A)
+  }
+
+  /// A string field.
+  mutating func field(_ name: StaticString, _ value: String) {
+    key(name)
+    Self.string(value, to: &bytes)
+  }
+
+  /// An integer field.
+  mutating func field(_ name: StaticString, _ value: Int) {
+    key(name)
+    bytes.append(decimal: value)
+  }
+
+  /// An integer field, left out when nil.
+  mutating func field(_ name: StaticString, ifPresent value: Int?) {
+    guard let value else { return }
+    field(name, value)
+  }
+
+  /// A boolean field.
+  mutating func field(_ name: StaticString, _ value: Bool) {
+    key(name)
+    bytes.append(value ? StaticString("true") : StaticString("false"))
+  }
+
+  /// A string field from raw bytes; returns whether invalid UTF-8 was replaced.
+  @discardableResult
+  mutating func field(_ name: StaticString, bytes value: [UInt8]) -> Bool {
+    key(name)
+    return Self.string(bytes: value, to: &self.bytes)
+  }
+
+  /// A string as the next array element.
+  mutating func element(_ value: String) {
+    element()
+    Self.string(value, to: &bytes)
+  }
+
+  /// Raw bytes as the next array element; returns whether invalid UTF-8 was replaced.
+  @discardableResult
+  mutating func element(bytes value: [UInt8]) -> Bool {
+    element()
+    return Self.string(bytes: value, to: &bytes)
+  }
+
+  /// A string value (Swift strings are valid Unicode: only escapes are needed).
+  static func string(_ value: String, to out: inout [UInt8]) {
+    var value = value
+    value.withUTF8 { _ = string(utf8: $0, validating: false, to: &out) }
+  }
+
+  /// Raw bytes as a string value, invalid UTF-8 replaced with U+FFFD; returns whether any was.
+  @discardableResult
+  static func string(bytes: [UInt8], to out: inout [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { string(utf8: $0, validating: true, to: &out) }
+  }
+
+  /// Writes `"…"`, copying runs of bytes that need no escape in one append.
+  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout [UInt8]) -> Bool {
+    out.append(0x22)
+    var replaced = false
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && (byte < 0x80 || !validating) {
+        index += 1
+        continue
+      }
+      var length = 1
+      if byte >= 0x80 {
+        length = UTF8Validation.sequenceLength(bytes, at: index)
+        if length > 0 {
+          index += length
+          continue
+        }
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      if byte >= 0x80 {
+        out.append(contentsOf: replacementCharacter)
+        replaced = true
+      } else {
+        escape(byte, to: &out)
+      }
+      index += 1
+      runStart = index
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    out.append(0x22)
+    return replaced
+  }
+
+  /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
+  private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+  /// The escape of `"`, `\` or a control character (RFC 8259 §7).
+  private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+    switch byte {
+    case 0x22: out.append(StaticString("\\\""))
+    case 0x5C: out.append(StaticString("\\\\"))
+    case 0x0A: out.append(StaticString("\\n"))
+    case 0x0D: out.append(StaticString("\\r"))
+    case 0x09: out.append(StaticString("\\t"))
+    case 0x08: out.append(StaticString("\\b"))
+    case 0x0C: out.append(StaticString("\\f"))
+    default:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+    }
+  }
+}
+
+/// UTF-8 well-formedness (RFC 3629 §4, the Unicode Standard's Table 3-7).
+enum UTF8Validation {
+  /// The length of the well-formed multi-byte sequence starting at `index`, or 0 when the bytes
+  /// there are not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, or
+  /// cut short).
+  static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let lead = bytes[index]
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: (length, low) = (3, 0xA0)
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: (length, high) = (3, 0x9F)
+    case 0xF0: (length, low) = (4, 0x90)
+    case 0xF1...0xF3: length = 4
+    case 0xF4: (length, high) = (4, 0x8F)
+    default: return 0
+    }
+    guard bytes.count - index >= length else { return 0 }
+    let second = bytes[index + 1]
+    guard second >= low && second <= high else { return 0 }
+    for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+    return length
+  }
+}
