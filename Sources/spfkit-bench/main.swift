@@ -17,6 +17,7 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
     }
   ),
   ("check", { await CheckBench.run() }),
+  ("scan", { await ScanBench.run() }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

@@ -86,6 +86,6 @@ enum ScanCommand: Command {
     var run = ScanRun(settings: settings, scanner: scanner, resume: resume, console: console)
     try run.prepareOutput()
     await run.scan(DomainList(descriptor: descriptor))
-    return run.finish()
+    return run.finish(cache: await ScanCacheFigures(cache))
   }
 }

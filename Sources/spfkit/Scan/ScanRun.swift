@@ -112,12 +112,13 @@ struct ScanRun {
   }
 
   /// Ends the scan: progress cleared, statistics printed; the exit code.
-  mutating func finish() -> ExitCode {
+  mutating func finish(cache: ScanCacheFigures) -> ExitCode {
     output?.flush()
     console.flushOutput()
     progress?.finish()
     if settings.statistics {
       for line in statistics.lines(inputErrors: inputErrors, skipped: skipped) { console.error(line) }
+      console.error(cache.line)
     }
     if let failure = output?.failure {
       console.error("error: \(failure)")
