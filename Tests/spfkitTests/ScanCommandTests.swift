@@ -118,7 +118,9 @@ struct ScanCommandTests {
     let run = try await Self.scan(["--statistics"], list: list, in: scratch)
     #expect(run.status == 2, "input errors exit 2 once the scan is done")
     let path = scratch.path("domains.txt")
-    #expect(run.stderr.contains("\(path):4:1: error: 'not a domain' is not a domain name: unexpected character at column 4\n"))
+    #expect(
+      run.stderr.contains("\(path):4:1: error: 'not a domain' is not a domain name: unexpected character at column 4\n")
+    )
     #expect(run.stderr.contains("\(path):6:1: error: 'bad..name' is not a domain name: empty label at column 5\n"))
     #expect(run.stderr.contains("statistics: 2 domains scanned: 2 ok, 0 findings, 0 no-spf, 0 nxdomain, 0 dns-error"))
     #expect(try ScanLines(run.stdout).domains.sorted() == [ScanZone.domain(4), ScanZone.domain(5)])
@@ -130,10 +132,12 @@ struct ScanCommandTests {
     let list = [0, 2, 3, 4].map { ScanZone.domain($0) + "\n" }.joined()
     let run = try await Self.scan(["--format", "text", "--ordered"], list: list, in: scratch)
     #expect(run.status == 1)
-    #expect(run.stdout.contains("\(ScanZone.domain(0)):1:1: error[SPF001] '\(ScanZone.domain(0))' publishes 2 SPF records"))
+    #expect(
+      run.stdout.contains("\(ScanZone.domain(0)):1:1: error[SPF001] '\(ScanZone.domain(0))' publishes 2 SPF records"))
     #expect(run.stdout.contains("\(ScanZone.domain(2)): no-spf: \(ScanZone.domain(2)) has no SPF record"))
     #expect(run.stdout.contains("\(ScanZone.domain(3)): nxdomain: \(ScanZone.domain(3)) TXT: NXDOMAIN\n"))
-    #expect(run.stdout.contains("\(ScanZone.domain(4)):1:1: info[SPF201] the policy uses 3 of 10 DNS lookups: mx, include:"))
+    #expect(
+      run.stdout.contains("\(ScanZone.domain(4)):1:1: info[SPF201] the policy uses 3 of 10 DNS lookups: mx, include:"))
   }
 
   @Test(arguments: [

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import SPFKit
 
 /// `spfkit scan`: lint the SPF of every domain of a list over DNS, many at once, streaming JSON Lines.

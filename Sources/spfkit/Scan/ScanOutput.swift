@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// Where scan lines go: standard output or `--output FILE`, in batches of whole lines, one write(2)
 /// each (retried only for the rest of a short write), so a killed scan never leaves a partial line

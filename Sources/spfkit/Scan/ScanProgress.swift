@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import SPFKit
 
 /// The progress line on standard error, only when it is a terminal: domains done of the total, rate,
@@ -26,7 +24,8 @@ final class ScanProgress {
     let now = ContinuousClock.now
     guard now - lastDraw >= ScanProgress.interval else { return }
     lastDraw = now
-    let seconds = max(0.001, Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18)
+    let seconds = max(
+      0.001, Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18)
     let rate = Double(done) / seconds
     var line = "\u{1B}[2K\r\(done)"
     if let total {
@@ -75,7 +74,9 @@ struct ScanStatistics {
     let byStatus = ScanRecord.Status.allCases.map { "\(statuses[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
     var lines = ["statistics: \(total) domain\(total == 1 ? "" : "s") scanned: \(byStatus)"]
     if skipped > 0 { lines.append("statistics: \(skipped) already in the output file (--resume)") }
-    if inputErrors > 0 { lines.append("statistics: \(inputErrors) line\(inputErrors == 1 ? "" : "s") not a domain name") }
+    if inputErrors > 0 {
+      lines.append("statistics: \(inputErrors) line\(inputErrors == 1 ? "" : "s") not a domain name")
+    }
     for (code, entry) in codes.sorted(by: { $0.key < $1.key }) {
       lines.append("statistics: \(code) \(entry.slug): \(entry.count)")
     }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 
 /// `--resume`: the domains an earlier scan already wrote to the output file.
 ///

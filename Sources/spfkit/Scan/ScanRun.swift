@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import SPFKit
 
 /// One scan: reads the list, keeps up to `concurrency` domains in flight, and writes each result as

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Glibc
 import SPFKit
 
 /// The options of `spfkit scan`, checked.
@@ -39,7 +37,8 @@ struct ScanSettings {
       throw .usage("scan reads one list: give one <file>, or '-' for standard input")
     }
     inputPath = arguments.positionals.first ?? "-"
-    concurrency = try ScanSettings.count(arguments.value("--concurrency"), "--concurrency", in: 1...10_000)
+    concurrency =
+      try ScanSettings.count(arguments.value("--concurrency"), "--concurrency", in: 1...10_000)
       ?? ScanCommand.defaultConcurrency
     outputPath = arguments.value("--output")
     resumes = arguments.has("--resume")
@@ -62,7 +61,8 @@ struct ScanSettings {
   static func count(_ text: String?, _ option: String, in range: ClosedRange<Int>) throws(CLIError) -> Int? {
     guard let text else { return nil }
     guard let value = Int(text), range.contains(value) else {
-      throw .usage("invalid value '\(text)' for '\(option)': give a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw .usage(
+        "invalid value '\(text)' for '\(option)': give a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return value
   }
