@@ -14,9 +14,14 @@ struct ScanServerTests {
     defer { scratch.remove() }
     try scratch.write("domains.txt", population.domainList)
     let run = try await SPFKitProcess.run(
-      ["scan", scratch.path("domains.txt"), "--server", server.ipv4Server, "--output", scratch.path("out.jsonl")])
+      [
+        "scan", scratch.path("domains.txt"), "--server", server.ipv4Server, "--output", scratch.path("out.jsonl"),
+        "--statistics",
+      ])
     #expect(run.status == 1)
-    let queries = server.log.split(separator: "\n").filter { $0.contains(" query: ") }
+    // The fixture's readiness probe asks for the SOA; spfkit never does.
+    let queries = server.log.split(separator: "\n").filter { $0.contains(" query: ") && !$0.contains(" IN SOA ") }
+    #expect(run.stderr.contains("statistics: \(queries.count) DNS queries sent"), "named saw what spfkit sent")
     for provider in 0..<ScanZone.providerCount {
       let name = ScanZone.provider(provider)
       let includers = (0..<population.count).filter {
@@ -61,5 +66,68 @@ struct ScanServerTests {
     #expect(errors.count > population.count / 2)
     #expect(errors.allSatisfy { $0["reason"] is String }, "each says which query failed")
     #expect(run.stderr.contains("\(errors.count) dns-error"))
+  }
+
+  @Test func helpShowsEveryOptionAndTheStatuses() async throws {
+    let run = try await SPFKitProcess.run(["scan", "--help"])
+    #expect(run.status == 0)
+    #expect(
+      run.stdout == """
+        OVERVIEW: Lint the SPF records of many domains over DNS, streaming one result per domain.
+
+        USAGE: spfkit scan [<file>|-] [--concurrency <n>] [--output <file>] [--resume] \
+        [--shard <k/n>] [--qps <n>] [--format <format>] [--statistics]
+
+        ARGUMENTS:
+          <file>                  Domains, one per line; blank lines and '#' comments
+                                  are skipped. '-' or nothing reads standard input.
+
+        OPTIONS:
+          --concurrency <n>       How many domains are scanned at once (default: 128).
+          --output <file>         Append the JSON Lines to a file instead of standard
+                                  output, whole lines only. A file that is not empty
+                                  needs --resume.
+          --resume                Skip the domains already in the --output file (a cut
+                                  last line is dropped) and append the rest.
+          --shard <k/n>           Scan only the domains of shard K of N: 64-bit FNV-1a
+                                  of the lowercase name without a trailing dot, modulo
+                                  N, plus 1.
+          --qps <n>               Send at most N DNS queries a second (default: no
+                                  limit).
+          --domain-deadline <seconds>
+                                  How long one domain may spend on DNS; later queries of
+                                  that domain fail as timeouts (default: 10).
+          --format <format>       jsonl (one object per domain, the default) or text
+                                  (compiler-style findings).
+          --ordered               Write the results in input order (a bounded reorder
+                                  window).
+          --statistics            Print domains per status and findings per code on
+                                  standard error at the end.
+          --disable <codes>       Comma-separated rule codes or slugs not to run
+                                  (SPF102,ptr-deprecated).
+          --server <ip[:port]>    DNS server to ask instead of those in
+                                  /etc/resolv.conf; IPv6 as [addr]:port. Repeatable.
+          --timeout <seconds>     How long to wait for one DNS answer before trying the
+                                  next server (default: 3).
+          --dns-zone <file>       A BIND zone file that answers first (TXT, A, AAAA, MX,
+                                  PTR), live DNS for every name it does not hold:
+                                  evaluate a draft before publishing it. Repeatable.
+          -h, --help              Show help information.
+
+        STATUS (the 'status' of each JSON line):
+          ok         an SPF record with no warning or error (info only)
+          findings   an SPF record with warnings or errors
+          no-spf     the name exists but publishes no SPF record
+          nxdomain   the name does not exist
+          dns-error  DNS failed for the name or for a policy it includes ('reason' says
+                     which); what DNS did answer is still linted
+
+        EXIT STATUS:
+          0  no domain has an error-severity finding
+          1  some domain has an error-severity finding
+          2  usage or input error (lines that are no domain name are reported with
+             their line number and skipped; the scan goes on)
+
+        """)
   }
 }

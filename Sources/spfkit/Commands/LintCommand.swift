@@ -23,9 +23,7 @@ enum LintCommand: Command {
         name: "--format", valueName: "format",
         help: "Output format: text, json, sarif or github (default: text)."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
-      OptionSpec(
-        name: "--disable", valueName: "codes", repeatable: true,
-        help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
+      disableOption,
       OptionSpec(
         name: "--domain", valueName: "name", repeatable: true,
         help: "Fetch every TXT record of a domain over DNS and lint them, following includes and "
@@ -53,6 +51,11 @@ enum LintCommand: Command {
 
       See 'spfkit explain' for every rule.
       """)
+
+  /// `--disable`, shared with `scan`.
+  static let disableOption = OptionSpec(
+    name: "--disable", valueName: "codes", repeatable: true,
+    help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated).")
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
     let formatName = arguments.value("--format") ?? "text"

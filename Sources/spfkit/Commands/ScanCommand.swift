@@ -41,9 +41,7 @@ enum ScanCommand: Command {
       OptionSpec(
         name: "--statistics", help: "Print domains per status and findings per code on standard error at the end."
       ),
-      OptionSpec(
-        name: "--disable", valueName: "codes", repeatable: true,
-        help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
+      LintCommand.disableOption,
     ] + DNSOptions.specs.filter { $0.name != "--deadline" },
     discussion: """
       STATUS (the 'status' of each JSON line):
