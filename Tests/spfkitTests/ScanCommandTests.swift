@@ -103,6 +103,19 @@ struct ScanCommandTests {
     #expect(Set(seen) == Set((0..<Self.population.count).map(ScanZone.domain)))
   }
 
+  @Test func qpsSpacesTheQueries() async throws {
+    let scratch = try ScratchDirectory("spfkit-scan")
+    defer { scratch.remove() }
+    let list = (0..<300).map { ScanZone.domain($0) + "\n" }.joined()
+    let run = try await Self.scan(
+      ["--qps", "300", "--statistics", "--output", scratch.path("out.jsonl")], list: list, in: scratch)
+    let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("DNS queries sent") })
+    let sent = try #require(Int(line.split(separator: " ")[1]))
+    #expect(sent > 500, "300 TXT, 240 MX and the providers")
+    // A lower bound only: pacing can make a run slower, never faster.
+    #expect(run.seconds >= Double(sent - 1) / 300, "\(sent) queries at 300 a second")
+  }
+
   @Test func orderedOutputKeepsInputOrder() async throws {
     let scratch = try ScratchDirectory("spfkit-scan")
     defer { scratch.remove() }
