@@ -9,7 +9,7 @@ enum ScanBench {
   static let largeCount = 100_000
   static let smallCount = 20_000
   static let checkdmarcSample = 2_000
-  static let concurrencies = [32, 64, 128, 256, 512]
+  static let concurrencies = [32, 128, 512]
 
   static func run() async {
     let spfkit = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -68,6 +68,29 @@ struct ScanServerTests {
     #expect(run.stderr.contains("\(errors.count) dns-error"))
   }
 
+  @Test func progressIsShownOnATerminalOnly() async throws {
+    let scratch = try ScratchDirectory("spfkit-scan")
+    defer { scratch.remove() }
+    try scratch.write("domains.txt", (0..<1_000).map { "d\($0).example.test\n" }.joined())
+    // Nothing listens on port 1: every domain is a quick dns-error; --qps keeps the run over 0.5 s.
+    let arguments = [
+      "scan", scratch.path("domains.txt"), "--server", "127.0.0.1:1", "--qps", "1500", "--output",
+      scratch.path("out.jsonl"),
+    ]
+    let plain = try await SPFKitProcess.run(arguments)
+    #expect(plain.stderr.isEmpty, "no progress when standard error is not a terminal")
+    try FileManager.default.removeItem(atPath: scratch.path("out.jsonl"))
+    // script(1) runs the scan on a pseudo-terminal and copies what it shows to the typescript.
+    let command = ([SPFKitProcess.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let typescript = scratch.path("typescript")
+    _ = try await ChildRun.run(
+      URL(fileURLWithPath: "/usr/bin/script"), ["-qfec", command, typescript],
+      environment: ProcessInfo.processInfo.environment)
+    let shown = try String(contentsOfFile: typescript, encoding: .utf8)
+    #expect(shown.contains("/1000 domains, ETA "), "\(shown)")
+    #expect(shown.contains(" DNS errors"))
+  }
+
   @Test func helpShowsEveryOptionAndTheStatuses() async throws {
     let run = try await SPFKitProcess.run(["scan", "--help"])
     #expect(run.status == 0)
