@@ -28,6 +28,7 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
       }
     }
   ),
+  ("scan", { await ScanBench.run() }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

@@ -55,11 +55,14 @@ struct DNSOptions {
   }
 
   /// The socket resolver with the draft zones layered on top: what most commands want.
-  func makeLayeredResolver() throws(CLIError) -> any DNSResolver { try layered(over: try makeResolver()) }
+  /// Without `runDeadline` (`scan`, which bounds each domain instead) no deadline ends the run.
+  func makeLayeredResolver(runDeadline: Bool = true) throws(CLIError) -> any DNSResolver {
+    try layered(over: try makeResolver(runDeadline: runDeadline))
+  }
 
-  /// A socket resolver with these settings; its deadline starts now.
-  func makeResolver() throws(CLIError) -> SocketResolver {
-    let end = ContinuousClock.now + deadline
+  /// A socket resolver with these settings; its deadline starts now (none without `runDeadline`).
+  func makeResolver(runDeadline: Bool = true) throws(CLIError) -> SocketResolver {
+    let end = runDeadline ? ContinuousClock.now + deadline : nil
     guard servers.isEmpty else { return SocketResolver(servers: servers, timeout: timeout, deadline: end) }
     do {
       return try SocketResolver.system(timeout: timeout, deadline: end)

@@ -30,16 +30,26 @@ extension LintCommand {
     } catch {
       throw .input("\(name) TXT: \(error)")
     }
-    guard !LintContext(records: records).spfRecords.isEmpty else {
-      let found = records.isEmpty ? "no TXT records" : "none of its \(records.count) TXT records is SPF"
-      throw .input("\(name) has no SPF record: \(found)")
+    guard let input = domainInput(name, records: records) else {
+      throw .input("\(name) has no SPF record: \(missingSPF(records))")
     }
+    return input
+  }
+
+  /// The TXT records of `name` as its lint input, ordered by text; nil when none is or looks like SPF.
+  static func domainInput(_ name: String, records: [TXTRecord]) -> LintInput? {
+    guard !LintContext(records: records).spfRecords.isEmpty else { return nil }
     let sorted = records.sorted { $0.joined.lexicographicallyPrecedes($1.joined) }
     let fromDraft = draftFile != nil && sorted.allSatisfy { $0.strings.first?.origin != nil }
     let source = fromDraft ? draftFile ?? name : name
     return LintInput(
       name: name, records: sorted, sources: Array(repeating: source, count: sorted.count),
       sourcesAreFiles: fromDraft)
+  }
+
+  /// Why TXT records that hold no SPF record are nothing to lint: `no TXT records`, or how many there are.
+  static func missingSPF(_ records: [TXTRecord]) -> String {
+    records.isEmpty ? "no TXT records" : "none of its \(records.count) TXT records is SPF"
   }
 
   /// A domain name given to `option`, lowercased and without a trailing dot.

@@ -32,9 +32,7 @@ enum LintCommand: Command {
         name: "--output", valueName: "file",
         help: "Write the report to a file: a temporary file beside it, renamed at the end."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
-      OptionSpec(
-        name: "--disable", valueName: "codes", repeatable: true,
-        help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated)."),
+      disableOption,
       OptionSpec(
         name: "--domain", valueName: "name", repeatable: true,
         help: "Fetch every TXT record of a domain over DNS and lint them, following includes and "
@@ -62,6 +60,11 @@ enum LintCommand: Command {
 
       See 'spfkit explain' for every rule.
       """)
+
+  /// `--disable`, shared with `scan`.
+  static let disableOption = OptionSpec(
+    name: "--disable", valueName: "codes", repeatable: true,
+    help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated).")
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
     let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))

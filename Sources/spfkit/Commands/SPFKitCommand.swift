@@ -7,6 +7,7 @@ enum SPFKitCommand {
   static let subcommands: [any Command.Type] = [
     LintCommand.self, MergeCommand.self, GenerateCommand.self, AggregateCommand.self, CheckCommand.self,
     FlattenCommand.self, HeloCommand.self, ExplainCommand.self,
+    ScanCommand.self,
   ]
 
   static let usage = "spfkit <subcommand> [options]"
