@@ -30,14 +30,15 @@ extension LintCommand {
     } catch {
       throw .input("\(name) TXT: \(error)")
     }
-    guard let input = domainInput(name, records: records) else {
+    guard let input = domainInput(name, records: records, draftFile: draftFile) else {
       throw .input("\(name) has no SPF record: \(missingSPF(records))")
     }
     return input
   }
 
   /// The TXT records of `name` as its lint input, ordered by text; nil when none is or looks like SPF.
-  static func domainInput(_ name: String, records: [TXTRecord]) -> LintInput? {
+  /// Records that all come from the `--dns-zone` file `draftFile` are labelled with that file.
+  static func domainInput(_ name: String, records: [TXTRecord], draftFile: String? = nil) -> LintInput? {
     guard !LintContext(records: records).spfRecords.isEmpty else { return nil }
     let sorted = records.sorted { $0.joined.lexicographicallyPrecedes($1.joined) }
     let fromDraft = draftFile != nil && sorted.allSatisfy { $0.strings.first?.origin != nil }
