@@ -111,13 +111,16 @@ extension TermParser {
     } else if let likely = TermParser.likelyMechanism(name) {
       suggestion = qualifier + likely + rest
     }
+    // A suggestion must itself be a valid term (`+mx.com` is no `+mx:com`, whose domain has no dot).
+    if let candidate = suggestion, !suggests || !SPFParser.isTerm(Array(candidate.utf8)) { suggestion = nil }
     let detail = suggestion.map { ": did you mean '\($0)'?" } ?? ""
     return SyntaxIssue(
       .unknownMechanism, span, "'\(rawText)' is not a mechanism or modifier\(detail)",
       suggestion: suggestion)
   }
 
-  /// The mechanism a misspelt name most likely means: known aliases, then edit distance ≤ 2.
+  /// The mechanism a misspelt name most likely means: known aliases, then the nearest name within an
+  /// edit distance of a third of the name's length (at least 1).
   static func likelyMechanism(_ name: String) -> String? {
     let aliases = [
       "ipv4": "ip4", "ip4v": "ip4", "inet": "ip4", "inet4": "ip4", "ip": "ip4", "ipv6": "ip6",
@@ -126,8 +129,13 @@ extension TermParser {
     ]
     if let alias = aliases[name] { return alias }
     guard name.count >= 3 else { return nil }
-    let candidates = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }
-    return candidates.first { editDistance(Array(name.utf8), Array($0.utf8)) <= 2 }
+    // A small distance relative to the word: one edit in a short name, two from six letters on, so
+    // `gpg` and `mp3` suggest nothing rather than 'ip4'.
+    let allowed = max(1, name.count / 3)
+    let scored = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }.map { candidate in
+      (candidate, editDistance(Array(name.utf8), Array(candidate.utf8)))
+    }
+    return scored.filter { $0.1 <= allowed }.min { $0.1 < $1.1 }?.0
   }
 
   /// Levenshtein distance, for suggestions only.

@@ -6,8 +6,8 @@ struct MultipleRecords: Rule {
     rationale: "A receiver that finds two records starting with 'v=spf1' at a name returns permerror and ignores "
       + "both: the domain has no working policy. Merge them into one record ('spfkit merge').",
     reference: "RFC 7208 §4.5",
-    triggering: ["v=spf1 ip4:192.0.2.1 -all", "v=spf1 ip4:198.51.100.1 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 ip4:198.51.100.1 -all", "google-site-verification=abc"],
+    triggering: ["v=spf1 ip4:1.2.3.1 -all", "v=spf1 ip4:4.5.6.1 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 ip4:4.5.6.1 -all", "google-site-verification=abc"],
     scope: .name)
 
   /// Counts TXT records only: in a zone file, SPF (type 99) records are SPF113's concern, since
