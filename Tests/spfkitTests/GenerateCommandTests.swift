@@ -79,7 +79,8 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(
       run.stderr == "error: the policy needs 13 DNS lookups (9 in the record, 4 for the include chain): "
-        + "more than 10 is a permerror (RFC 7208 §4.6.4)\n")
+        + "more than 10 is a permerror (RFC 7208 §4.6.4)\n"
+        + "hint: '--widen /24' fits the policy in 9 lookups, and authorizes 88 unlisted addresses\n")
   }
 
   @Test func badListLineNamesFileLineAndColumn() async throws {
