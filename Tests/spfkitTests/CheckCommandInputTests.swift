@@ -109,7 +109,7 @@ import Testing
     let run = try await CheckFixture.run(["check"] + c.arguments + ["--server", "127.0.0.1:9", "--deadline", "0.1"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr == "Error: \(c.message)\n\(Self.usage)\n  See 'spfkit check --help' for more information.\n")
+    #expect(run.stderr == "error: \(c.message)\n\(Self.usage)\n  See 'spfkit check --help' for more information.\n")
   }
 
   /// What receivers see is taken as given (issue 12): a local-part with a space (an RFC 5321 quoted

@@ -120,7 +120,7 @@ import Testing
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: \(message)"), "\(run.stderr)")
     #expect(run.stderr.hasSuffix("  See 'spfkit generate --help' for more information.\n"))
   }
 }

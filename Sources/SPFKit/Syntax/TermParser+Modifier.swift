@@ -129,27 +129,6 @@ extension TermParser {
     ]
     if let alias = aliases[name] { return alias }
     guard name.count >= 3 else { return nil }
-    // A small distance relative to the word: one edit in a short name, two from six letters on, so
-    // `gpg` and `mp3` suggest nothing rather than 'ip4'.
-    let allowed = max(1, name.count / 3)
-    let scored = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }.map { candidate in
-      (candidate, editDistance(Array(name.utf8), Array(candidate.utf8)))
-    }
-    return scored.filter { $0.1 <= allowed }.min { $0.1 < $1.1 }?.0
-  }
-
-  /// Levenshtein distance, for suggestions only.
-  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty, a.count < 64, b.count < 64 else { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    return Spelling.nearest(to: name, among: MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 })
   }
 }

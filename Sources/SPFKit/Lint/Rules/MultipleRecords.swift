@@ -16,12 +16,18 @@ struct MultipleRecords: Rule {
     let selected = context.selectedRecords.filter { context.zone?.isTXT($0.index) ?? true }
     guard selected.count > 1 else { return }
     let owner = context.name.map { "'\($0)' publishes" } ?? "the name publishes"
+    var notes = ["merge them into one record: spfkit merge RECORD RECORD ..."]
+    if context.name == nil, context.zone == nil {
+      // Records without an owner are the RECORD arguments of one run: say why they count as one name.
+      notes.append(
+        "the RECORD arguments of one 'spfkit lint' are the TXT records of one name; to lint records on their "
+          + "own, give one per run or one per line on standard input ('-')")
+    }
     for record in selected.dropFirst() {
       diagnostics.append(
         Diagnostic(
           Self.metadata, "\(owner) \(selected.count) SPF records: receivers return permerror and ignore all of them",
-          record: record.index, span: record.record?.versionSpan,
-          notes: ["merge them into one record: spfkit merge RECORD RECORD ..."]))
+          record: record.index, span: record.record?.versionSpan, notes: notes))
     }
   }
 }
