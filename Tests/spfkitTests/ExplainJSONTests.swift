@@ -1,4 +1,5 @@
 import Foundation
+import SPFKitTestSupport
 import Testing
 
 /// `spfkit explain --format json`, and every rule's examples run through the binary as the JSON states
@@ -37,7 +38,22 @@ import Testing
     #expect(rules[0].requirement == "none" && rules[0].reference == "RFC 7208 §4.6.4")
   }
 
-  /// Rules that need DNS are run by `DNSRuleExampleTests` against the zone their examples name.
+  /// The zone the DNS rules' examples name, served by a real `named`.
+  static let exampleZone = NamedFixture(zones: [NamedZone(origin: ".", zoneFile: RuleExampleZone.masterFile)])
+
+  /// Rules that need DNS run with `--resolve` against `named` serving the names their examples use.
+  @Test(.enabled(if: NamedServer.testsEnabled, Comment(rawValue: NamedServer.skipNote)))
+  func everyDNSExampleBehavesThroughTheBinary() async throws {
+    let server = try await Self.exampleZone.server()
+    let dns = ["--resolve", "--server", server.ipv4Server]
+    for rule in try await Self.rules() where rule.requirement == "dns" {
+      let fires = try await SPFKitProcess.run(["lint"] + dns + rule.triggering)
+      #expect(fires.stdout.contains("[\(rule.code)]"), "\(rule.code) example: \(fires.stdout)\(fires.stderr)")
+      let clean = try await SPFKitProcess.run(["lint", "--strict"] + dns + rule.nonTriggering)
+      #expect(clean.status == 0, "\(rule.code) use instead: \(clean.stdout)\(clean.stderr)")
+    }
+  }
+
   @Test func everyExampleBehavesThroughTheBinary() async throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
