@@ -35,15 +35,29 @@ struct CheckConformanceTests {
       let runnable = scenario.tests.filter { !zone.reachesUnservable(from: Self.startNames($0)) }
       skipped.formUnion(scenario.tests.map(\.name).filter { name in !runnable.contains { $0.name == name } })
       guard !runnable.isEmpty else { continue }
-      // The suite's names include ones no host may have (`foo:bar/baz.example.com`): DNS carries them all.
-      let server = try await NamedServer(
-        zones: [NamedZone(origin: ".", zoneFile: zone.text)], options: ["check-names primary ignore;"])
+      let server = try await Self.start(zone)
       defer { server.stop() }
       outcomes += try await Self.run(runnable, against: server.ipv4Server)
     }
     #expect(skipped == Self.unservable)
     #expect(outcomes.count + skipped.count == suite.testCount)
     for outcome in outcomes { if let failure = outcome.failure { Issue.record("\(outcome.test): \(failure)") } }
+  }
+
+  /// A `named` serving the scenario's root zone. A start under a loaded test run can lose its port to
+  /// another test's server between probe and bind: it is tried three times.
+  static func start(_ zone: SuiteZoneFile) async throws -> NamedServer {
+    var failure = NamedServerError("named did not start")
+    for _ in 0..<3 {
+      do throws(NamedServerError) {
+        // The suite's names include ones no host may have (`foo:bar/baz.example.com`): DNS carries them all.
+        return try await NamedServer(
+          zones: [NamedZone(origin: ".", zoneFile: zone.text)], options: ["check-names primary ignore;"])
+      } catch {
+        failure = error
+      }
+    }
+    throw failure
   }
 
   /// The names evaluation starts from: the checked domain and the HELO name.

@@ -58,6 +58,14 @@ struct CheckInput {
     return text
   }
 
+  /// A `<domain>` whose policy must be read (`flatten`): a name `check_host()` cannot check is refused,
+  /// since there is nothing to read (RFC 7208 §4.3).
+  static func checkableDomain(_ text: String) throws(CLIError) -> String {
+    let domain = try domain(text)
+    if let problem = CheckHostRequest.domainProblem(domain) { throw .usage("invalid <domain>: \(problem)") }
+    return domain
+  }
+
   /// `--sender`: `local-part@domain`, or a domain alone (the local-part is then `postmaster`,
   /// RFC 7208 §4.3), as the client sent it.
   ///
