@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "SPFKitTestSupport", dependencies: ["SPFKit"]),
     .testTarget(name: "SPFKitTests", dependencies: ["SPFKit", "SPFKitDNS", "SPFKitTestSupport"]),
     .testTarget(name: "spfkitTests", dependencies: ["SPFKit", "SPFKitTestSupport", "spfkit"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["SPFKit"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["SPFKit", "SPFKitTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

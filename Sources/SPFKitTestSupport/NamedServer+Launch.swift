@@ -51,7 +51,8 @@ extension NamedServer {
     lines += ["};", "controls { };"]
     for (index, zone) in zones.enumerated() {
       let refusal = zone.refusesQueries ? " allow-query { none; };" : ""
-      lines.append("zone \"\(zone.origin)\" { type primary; file \"\(directory)/zone\(index).db\";\(refusal) };")
+      let name = zone.origin.isEmpty ? "." : zone.origin  // the root zone, origin "." without its dot
+      lines.append("zone \"\(name)\" { type primary; file \"\(directory)/zone\(index).db\";\(refusal) };")
     }
     return lines.joined(separator: "\n") + "\n"
   }

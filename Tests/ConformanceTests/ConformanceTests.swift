@@ -1,5 +1,6 @@
 import Foundation
 import SPFKit
+import SPFKitTestSupport
 import Testing
 
 /// Runs the openspf.org suites (`../shared/testdata/openspf/*.json`, read in place) against

@@ -1,4 +1,5 @@
 import SPFKit
+import SPFKitTestSupport
 
 /// Builds the in-memory resolver of one scenario's zone data, as the suite's README describes:
 /// - `SPF` entries are type 99 records, and also TXT records when the name has no `TXT` entry at all;

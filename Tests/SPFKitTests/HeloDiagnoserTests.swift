@@ -68,6 +68,17 @@ struct HeloDiagnoserTests {
     #expect(verdict?.action == c.action)
   }
 
+  /// Why a name is not looked up says what the name is: only an address literal is called one.
+  @Test(arguments: [
+    ("[192.0.2.1]", "an address literal is not checked"), ("192.0.2.1", "a bare IP address is not checked"),
+    ("bad_name!", "a name that is not a valid host name is not checked"),
+  ])
+  func notLookedUpSaysWhatTheNameIs(_ name: String, _ reason: String) async {
+    let diagnosis = await HeloDiagnoser(resolver: Self.resolver()).diagnose(name)
+    let verdict = diagnosis.verdicts.first { $0.restriction == "reject_unknown_helo_hostname" }
+    #expect(verdict?.reason == "Postfix looks up only host names; " + reason)
+  }
+
   @Test func forwardConfirmedReverseNameIsSuggested() async {
     let address = IPAddress("192.0.2.1")!
     let diagnosis = await HeloDiagnoser(resolver: Self.resolver()).diagnose("refused.example", client: address)

@@ -102,6 +102,37 @@ struct RecordPackerTests {
     #expect(main.joined.count <= 450)
   }
 
+  /// The 450-octet budget counts the owner name and the strings' length octets, as SPF101 does.
+  @Test(arguments: ["example.com", "outbound-mail-servers.subsidiary-of-a-long-company-name.example.com"])
+  func recordsAt450LeaveRoomForTheOwnerName(_ domain: String) throws {
+    let policy = try PolicyGenerator.generate(
+      GenerateOptions(domain: domain, ip4: RecordPackerTests.hosts(120, from: "8.8.0.1", step: 3), maxLength: 450))
+    #expect(policy.records.count > 2)
+    for (index, record) in policy.records.enumerated() {
+      let owner = try #require(record.owner)
+      let size = RecordTooLarge.wireSize(of: owner) + record.txt.strings.reduce(0) { $0 + $1.bytes.count + 1 }
+      #expect(size <= 450, "\(owner): \(size) octets")
+      if index + 1 < policy.records.count { #expect(size > 400, "\(owner): filled to \(size) octets") }
+    }
+  }
+
+  @Test func alternativesAreOnlyTheOnesThatFit() throws {
+    // 200 hosts in ten /24s: 11 chain members at 255 octets; 450 octets or widening to /24 fit.
+    let ip4 = (0..<200).map { (index: Int) -> IPv4Network in
+      IPv4Network(address: IPv4Address(8, 8, UInt8(index / 20), UInt8(index % 20 * 3 + 1)))
+    }
+    let options = GenerateOptions(domain: "example.com", ip4: ip4)
+    #expect(throws: GenerateError.tooManyLookups(terms: 0, chain: 11)) { try PolicyGenerator.generate(options) }
+    let (working, tried) = PolicyGenerator.alternatives(to: options)
+    #expect(working.map { $0.options } == ["--max-length 450", "--widen /24"])
+    #expect(tried == ["--max-length 450", "--widen /24"], "no combination when one alone works")
+    #expect(working.allSatisfy { $0.lookups <= 10 })
+    #expect(working.first?.unlistedAddresses == 0 && (working.last?.unlistedAddresses ?? 0) > 0, "exact, then lossy")
+    let scattered = GenerateOptions(
+      domain: "example.com", ip4: RecordPackerTests.hosts(300, from: "11.0.0.1", step: 65_537))
+    #expect(PolicyGenerator.alternatives(to: scattered).working.isEmpty)
+  }
+
   @Test func chainNameTooLongIsRefused() {
     let label = String(repeating: "a", count: 62)
     let domain = [label, label, label, String(repeating: "b", count: 57), "com"].joined(separator: ".")
@@ -170,6 +201,8 @@ struct RecordPackerTests {
     for (index, record) in policy.records.enumerated() {
       #expect(record.txt.joined.count <= options.maxLength)
       #expect(record.txt.strings.allSatisfy { $0.bytes.count <= 255 })
+      // What SPF101 counts (RFC 7208 §3.4): the generator's budget is the same, so `--strict` passes.
+      #expect(!Linter().lint([record.txt], name: record.owner).contains { $0.code == "SPF101" }, "\(record.owner!)")
       #expect(SPFParser.parse(record.txt.joined).isValid)
       let name = index == 0 ? domain : "\(options.chainPrefix)\(index).\(domain)"
       #expect(record.owner == name)

@@ -123,6 +123,18 @@ struct SPFParserMechanismTests {
       why: "'.' is a name character, so 'all.' is an unknown name; drop the dot (OpenSPF all-dot)"),
     IssueCase(
       "v=spf1 ⟨all.example.com⟩", .unknownMechanism, suggestion: .some(nil), why: "all never takes an argument"),
+    IssueCase(
+      "v=spf1 ⟨gpg⟩ -all", .unknownMechanism, suggestion: .some(nil), why: "two edits in three letters: no 'ip4'"),
+    IssueCase(
+      "v=spf1 ⟨mp3⟩ -all", .unknownMechanism, suggestion: .some(nil), why: "two edits in three letters: no 'ip4'"),
+    IssueCase(
+      "v=spf1 ⟨+mx.com⟩ -all", .unknownMechanism, suggestion: .some(nil),
+      why: "'+mx:com' would not parse (no dot in the domain): no suggestion"),
+    IssueCase(
+      "v=spf1 ⟨mx.example.com⟩ -all", .unknownMechanism, suggestion: "mx:example.com",
+      why: "a dot typed for the colon, where the result parses"),
+    IssueCase(
+      "v=spf1 ⟨inclde:a.example.com⟩ -all", .unknownMechanism, suggestion: "include:a.example.com", why: "one edit"),
     IssueCase("v=spf1 -all⟨:foobar⟩", .unknownMechanism, suggestion: "", why: "all takes no argument (all-arg)"),
     IssueCase("v=spf1 -all⟨/8⟩", .unknownMechanism, suggestion: "", why: "all takes no prefix (all-cidr)"),
     IssueCase("v=spf1 ⟨include⟩ +all", .invalidDomainSpec, why: "include needs a domain (include-syntax-error)"),

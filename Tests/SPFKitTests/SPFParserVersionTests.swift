@@ -26,8 +26,8 @@ struct SPFParserVersionTests {
     IssueCase("⟨v=spf2⟩ -all", .invalidVersion, suggestion: "v=spf1", why: "SPF has only version 1"),
     IssueCase("⟨v=spf2.0/pra⟩ -all", .invalidVersion, why: "Sender ID is not SPF"),
     IssueCase(
-      "⟨v=spf1⟩-all", .invalidVersion, suggestion: "v=spf1 ", why: "no space between version and term: the term is kept"
-    ),
+      "⟨v=spf1-all⟩", .invalidVersion, suggestion: "v=spf1 -all",
+      why: "no space between version and term: the span is the fused token, the term is kept"),
     IssueCase("⟨spf1⟩ -all", .invalidVersion, why: "'v=' missing"),
     IssueCase("⟨⟩", .invalidVersion, why: "empty text: the version is missing at offset 0"),
     IssueCase("⟨ ⟩v=spf1 -all", .invalidVersion, suggestion: "", why: "a leading space: receivers ignore the record"),

@@ -59,7 +59,7 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(
       run.stderr == """
-        Error: \(message)
+        error: \(message)
         Usage: spfkit aggregate [<file>] [--widen <prefix>]
           See 'spfkit aggregate --help' for more information.
 

@@ -26,7 +26,7 @@ import Testing
   @Test func unknownRuleIsAUsageError() async throws {
     let run = try await SPFKitProcess.run(["explain", "SPF999"])
     #expect(run.status == 2)
-    #expect(run.stderr.hasPrefix("Error: no rule 'SPF999'"))
+    #expect(run.stderr.hasPrefix("error: no rule 'SPF999'"))
   }
 
   @Test func everyExampleBehavesAsDocumentedWhenRun() async throws {

@@ -108,7 +108,7 @@ import Testing
       ["flatten"] + c.arguments + ["--server", "127.0.0.1:9", "--deadline", "0.1"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr == "Error: \(c.message)\n\(Self.usage)\n  See 'spfkit flatten --help' for more information.\n")
+    #expect(run.stderr == "error: \(c.message)\n\(Self.usage)\n  See 'spfkit flatten --help' for more information.\n")
   }
 
   @Test(arguments: [

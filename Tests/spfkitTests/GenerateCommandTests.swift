@@ -79,7 +79,8 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(
       run.stderr == "error: the policy needs 13 DNS lookups (9 in the record, 4 for the include chain): "
-        + "more than 10 is a permerror (RFC 7208 §4.6.4)\n")
+        + "more than 10 is a permerror (RFC 7208 §4.6.4)\n"
+        + "hint: '--widen /24' fits the policy in 9 lookups, and authorizes 88 unlisted addresses\n")
   }
 
   @Test func badListLineNamesFileLineAndColumn() async throws {
@@ -119,7 +120,7 @@ import Testing
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: \(message)"), "\(run.stderr)")
     #expect(run.stderr.hasSuffix("  See 'spfkit generate --help' for more information.\n"))
   }
 }

@@ -83,6 +83,13 @@ struct HeloCommandTests {
     #expect(run.stdout.contains(reply))
   }
 
+  @Test func anInvalidNameIsNotCalledAnAddressLiteral() async throws {
+    let run = try await Self.helo(["bad_name!"])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("a name that is not a valid host name is not checked"), "\(run.stdout)")
+    #expect(!run.stdout.contains("address literal"))
+  }
+
   @Test func jsonCarriesEveryOutcome() async throws {
     let run = try await Self.helo(["kmail-smail-vm26.dakao.io", "--ip", "121.53.206.36", "--format", "json"])
     #expect(run.status == 1)
@@ -106,7 +113,7 @@ struct HeloCommandTests {
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("error: \(message)"), "\(run.stderr)")
   }
 }
 

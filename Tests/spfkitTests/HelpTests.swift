@@ -85,7 +85,7 @@ import Testing
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: "))
+    #expect(run.stderr.hasPrefix("error: "))
     #expect(run.stderr.contains("See 'spfkit --help'"))
   }
 }

@@ -59,7 +59,7 @@ import Testing
     #expect(run.stdout.isEmpty)
     #expect(
       run.stderr == """
-        Error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
+        error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
         Usage: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] \
         [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] [--disable <codes>]
           See 'spfkit lint --help' for more information.
@@ -81,7 +81,7 @@ import Testing
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: \(message)"))
+    #expect(run.stderr.hasPrefix("error: \(message)"))
   }
 
   @Test func malformedPresentationArgumentNamesTheArgument() async throws {

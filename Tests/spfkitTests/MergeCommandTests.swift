@@ -170,7 +170,7 @@ import Testing
     let run = try await SPFKitProcess.run(arguments)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: \(message)"))
+    #expect(run.stderr.hasPrefix("error: \(message)"))
     #expect(run.stderr.hasSuffix("  See 'spfkit merge --help' for more information.\n"))
   }
 }

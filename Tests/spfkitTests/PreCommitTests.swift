@@ -118,6 +118,30 @@ import Testing
     }
   }
 
+  /// The example configuration works as written: `rev: main` names a commit, and `pre-commit autoupdate`
+  /// pins it to that commit's hash (the repository has no release tags).
+  @Test(
+    .enabled(if: ExternalTool.preCommit.testsEnabled && ExternalTool.git.isAvailable, ExternalTool.preCommit.skipNote))
+  func exampleConfigPinsToACommitWithAutoupdate() async throws {
+    try #require(ExternalTool.preCommit.isAvailable, "pre-commit is not installed: CI=true requires it")
+    let root = SPFKitProcess.packageRoot.appendingPathComponent(".build/pre-commit-test")
+    let (source, revision) = try await Self.commitWorkingTree(to: root.appendingPathComponent("autoupdate-source"))
+    try await Self.git(["branch", "-M", "main"], in: source)
+    let scratch = try ScratchDirectory("spfkit-autoupdate")
+    defer { scratch.remove() }
+    try await Self.git(["init", "-q"], in: scratch.url)
+    let example = try String(
+      contentsOf: SPFKitProcess.packageRoot.appendingPathComponent("Examples/pre-commit-config.yaml"), encoding: .utf8)
+    try #require(example.contains("rev: main "), "the example starts from the main branch")
+    try scratch.write(
+      ".pre-commit-config.yaml", example.replacingOccurrences(of: "https://example.com/spfkit.git", with: source.path))
+    let home = ["PRE_COMMIT_HOME": root.appendingPathComponent("home").path]
+    let update = try await ToolProcess.run(["pre-commit", "autoupdate"], directory: scratch.url, environment: home)
+    #expect(update.status == 0, "\(update.stdout)\(update.stderr)")
+    let pinned = try String(contentsOf: scratch.url.appendingPathComponent(".pre-commit-config.yaml"), encoding: .utf8)
+    #expect(pinned.contains("rev: \(revision)"), "\(pinned)")
+  }
+
   /// Commits the files of the working tree (tracked, and untracked ones Git does not ignore) to a fresh
   /// repository at `directory`, with a fixed author and date: the same tree gives the same hash.
   static func commitWorkingTree(to directory: URL) async throws -> (URL, String) {

@@ -22,18 +22,19 @@ struct RecordPacker {
   {
     let single = SPFRecord(terms: mainTerms(terms, kept: terms.movableBlocks[...], chainInclude: nil))
     let singleLength = single.description.utf8.count
-    if singleLength <= maxLength {
+    let mainLimit = limit(at: domain)
+    if singleLength <= mainLimit {
       try checkLookups(terms.lookupCount, chain: 0)
       return ([(domain, single)], 0)
     }
-    guard let domain else { throw .chainNeedsDomain(length: singleLength, maxLength: maxLength) }
+    guard let domain else { throw .chainNeedsDomain(length: singleLength, maxLength: mainLimit) }
     try checkChainName(1, domain)
     let blocks = terms.movableBlocks
     let lengths = blocks.map { $0.description.utf8.count }
     let bare = SPFRecord(terms: mainTerms(terms, kept: [], chainInclude: chainName(1, domain))).description
-    guard !blocks.isEmpty else { throw .recordTooLong(single.description, maxLength: maxLength) }
-    guard bare.utf8.count <= maxLength else { throw .recordTooLong(bare, maxLength: maxLength) }
-    let kept = take(lengths, from: 0, room: maxLength - bare.utf8.count)
+    guard !blocks.isEmpty else { throw .recordTooLong(single.description, maxLength: mainLimit) }
+    guard bare.utf8.count <= mainLimit else { throw .recordTooLong(bare, maxLength: mainLimit) }
+    let kept = take(lengths, from: 0, room: mainLimit - bare.utf8.count)
     let cuts = try chainCuts(lengths, from: kept, domain: domain, blocks: blocks)
     try checkLookups(terms.lookupCount, chain: cuts.count)
     try checkChainName(cuts.count, domain)
@@ -60,14 +61,30 @@ struct RecordPacker {
     var cuts: [Int] = []
     var next = start
     while next < lengths.count {
-      let room = maxLength - RecordPacker.memberBase
+      let memberLimit = limit(at: chainName(cuts.count + 1, domain))
+      let room = memberLimit - RecordPacker.memberBase
       var end = take(lengths, from: next, room: room)
       if end < lengths.count { end = take(lengths, from: next, room: room - chainIncludeCost(cuts.count + 2, domain)) }
-      guard end > next else { throw .recordTooLong(blocks[next].description, maxLength: maxLength) }
+      guard end > next else { throw .recordTooLong(blocks[next].description, maxLength: memberLimit) }
       cuts.append(end)
       next = end
     }
     return cuts
+  }
+
+  /// The longest text a record at `owner` may have: `maxLength`, and no more than keeps the owner name
+  /// plus the text and its strings' length octets within 450 octets, so the answer fits in UDP (RFC 7208
+  /// §3.4: what SPF101 counts, so the output lints clean under `--strict`).
+  func limit(at owner: String?) -> Int {
+    let nameSize = owner.map(RecordTooLarge.wireSize) ?? 0
+    var length = maxLength
+    while length > 0, nameSize + length + RecordPacker.stringCount(length) > RecordTooLarge.limit { length -= 1 }
+    return length
+  }
+
+  /// How many character-strings a text of `length` octets is published as (255 octets each, RFC 7208 §3.3).
+  static func stringCount(_ length: Int) -> Int {
+    max(1, (length + CharacterString.maximumLength - 1) / CharacterString.maximumLength)
   }
 
   /// `v=spf1` and ` -all`: what every chain member holds besides its blocks.

@@ -39,9 +39,7 @@ enum PostfixRules {
   static func unknownHelo(name: String, syntax: HostnameSyntax, lookups: [HostLookup]) -> PostfixVerdict {
     let restriction = "reject_unknown_helo_hostname"
     guard syntax.isHostName else {
-      return PostfixVerdict(
-        restriction: restriction, action: .accept,
-        reason: "Postfix looks up only host names; an address literal is not checked")
+      return PostfixVerdict(restriction: restriction, action: .accept, reason: notLookedUp(syntax))
     }
     if let found = lookups.first(where: { $0.outcome.hasAnswers }) {
       return PostfixVerdict(
@@ -57,6 +55,15 @@ enum PostfixRules {
     return PostfixVerdict(
       restriction: restriction, action: .reject, reply: reply,
       reason: "the name has no A, AAAA or MX record, so unknown_hostname_reject_code applies (default 450)")
+  }
+
+  /// Why `reject_unknown_helo_hostname` does not look a name up: Postfix looks up host names only.
+  static func notLookedUp(_ syntax: HostnameSyntax) -> String {
+    switch syntax {
+    case .addressLiteral: "Postfix looks up only host names; an address literal is not checked"
+    case .bareAddress: "Postfix looks up only host names; a bare IP address is not checked"
+    default: "Postfix looks up only host names; a name that is not a valid host name is not checked"
+    }
   }
 
   /// `reject_unknown_client_hostname`: the client IP needs a PTR name that resolves back to it.

@@ -85,11 +85,14 @@ public struct Diagnostic: Hashable, Sendable {
   /// Where the finding is in the record's source file when it is outside the record's text (the
   /// record type of a zone line, SPF113); nil when `span` locates it.
   public var location: SourceRange?
+  /// Other spans of the record the finding is about (the first copy of a repeated term): when a finding
+  /// that explains one of them is reported (SPF014, SPF012), this one becomes a note of it.
+  public var relatedSpans: [SourceSpan]
 
   /// Creates a diagnostic for a rule.
   public init(
     _ metadata: RuleMetadata, _ message: String, record: Int? = nil, span: SourceSpan? = nil,
-    fix: Fix? = nil, notes: [String] = [], location: SourceRange? = nil
+    fix: Fix? = nil, notes: [String] = [], location: SourceRange? = nil, relatedSpans: [SourceSpan] = []
   ) {
     code = metadata.code
     slug = metadata.slug
@@ -100,5 +103,6 @@ public struct Diagnostic: Hashable, Sendable {
     self.fix = fix
     self.notes = notes
     self.location = location
+    self.relatedSpans = relatedSpans
   }
 }

@@ -65,6 +65,7 @@ public struct LintedRecord: Sendable {
     let parsed: ParsedRecord?
     let lookups: RecordLookups?
     let tags: [TermTag]
+    let writtenTags: [TermTag]
     let networks: [RecordNetwork]
 
     init(index: Int, txt: TXTRecord) {
@@ -73,7 +74,7 @@ public struct LintedRecord: Sendable {
       let bytes = txt.joined
       if SPFRecord.isSelected(bytes) {
         role = .selected
-      } else if LintedRecord.looksLikeSPF(bytes) {
+      } else if LintedRecord.looksLikeSPF(bytes), SenderIDRecord.senderIDTagEnd(bytes) == nil {
         role = .nearMiss
       } else {
         role = .other
@@ -82,7 +83,9 @@ public struct LintedRecord: Sendable {
       self.parsed = parsed
       let tags = parsed?.record.terms.map(\.tag) ?? []
       self.tags = tags
-      lookups = parsed.map { _ in RecordLookups(tags: tags) }
+      let writtenTags = LintedRecord.writtenTags(tags, parsed?.record.terms ?? [], bytes)
+      self.writtenTags = writtenTags
+      lookups = parsed.map { _ in RecordLookups(tags: writtenTags) }
       networks = parsed.map { RecordNetwork.networks(of: $0.record.terms, tags: tags) } ?? []
     }
   }
@@ -101,6 +104,9 @@ public struct LintedRecord: Sendable {
   var lookups: RecordLookups? { storage.lookups }
   /// The tag of every term, index-aligned with `record.terms`: rules scan these, not the terms.
   var tags: [TermTag] { storage.tags }
+  /// The tag of every term as written, index-aligned with `record.terms`: a malformed term tagged as
+  /// what its name says it is (see `TermTag.written`).
+  var writtenTags: [TermTag] { storage.writtenTags }
   /// The record's ip4 and ip6 networks as plain values, when it has two or more.
   var networks: [RecordNetwork] { storage.networks }
 
@@ -110,7 +116,7 @@ public struct LintedRecord: Sendable {
     case selected
     /// Looks like SPF (`v=spf2`, `"v=spf1 …"`, a leading space) but is not selected.
     case nearMiss
-    /// Any other TXT record (site verification and the like).
+    /// Any other TXT record (site verification, Sender ID `spf2.0/` records and the like).
     case other
   }
 
@@ -119,6 +125,14 @@ public struct LintedRecord: Sendable {
 
   /// The record, when parsed.
   public var record: SPFRecord? { storage.parsed?.record }
+
+  /// The tags with each malformed term's replaced by what it was written as; the same array when all are valid.
+  static func writtenTags(_ tags: [TermTag], _ terms: [Term], _ bytes: [UInt8]) -> [TermTag] {
+    guard tags.contains(.invalid) else { return tags }
+    return tags.indices.map { index in
+      tags[index] == .invalid ? TermTag.written(bytes[clamped: terms[index].span]) : tags[index]
+    }
+  }
 
   /// Whether text not selected as SPF was most likely meant to be: after blanks and quotes it
   /// starts with `v=spf` or `spf` (any case).

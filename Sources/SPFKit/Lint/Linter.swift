@@ -15,6 +15,9 @@ public struct Linter: Sendable {
 
   /// Lints prepared facts; findings are ordered by record, then position, then code.
   ///
+  /// A finding that a cause explains (a fused term's syntax error, under SPF014) is a note of the
+  /// cause, not a finding of its own (see `FindingCauses`).
+  ///
   /// With zone facts, findings a `; spfkit-disable` comment names are dropped (see
   /// `ZoneFacts.suppresses(_:record:)`).
   public func lint(_ context: LintContext) -> [Diagnostic] {
@@ -31,6 +34,6 @@ public struct Linter: Sendable {
         (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)
       }
     }
-    return diagnostics
+    return FindingCauses.fold(diagnostics, in: context)
   }
 }

@@ -47,10 +47,10 @@ public struct RuleMetadata: Hashable, Sendable {
   public var rationale: String
   /// The RFC reference, e.g. `RFC 7208 §4.6.4`.
   public var reference: String
-  /// Records that trigger the rule, as `spfkit lint` arguments (several = one name's TXT records);
+  /// One example that triggers the rule: `spfkit lint` arguments (several = one name's TXT records);
   /// for a `.zone` rule, lines of a zone file.
   public var triggering: [String]
-  /// Records that do not trigger it.
+  /// The example fixed ("Use instead"), in the same form: it lints clean under `--strict`.
   public var nonTriggering: [String]
   /// What the rule needs to run. For `.zone` rules the examples are zone-file lines.
   public var requirement: RuleRequirement

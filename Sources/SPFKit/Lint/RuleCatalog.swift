@@ -8,7 +8,7 @@ public enum RuleCatalog {
     MXTooManyRecords(), IncludeLoop(), IncludeTargetInvalid(),
     RecordTooLarge(), PtrDeprecated(), PermissiveAll(), NeutralAll(), MissingAll(), RedirectIgnored(),
     UnreachableTerms(), RedundantNetwork(), DuplicateTerm(), HostBitsSet(), NonPublicNetwork(), UnknownModifier(),
-    LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(), SPFRRType(),
+    LookupLimitNear(), OverlyBroadNetwork(), VoidLookup(), EmbeddedVersion(), SPFRRType(), SenderIDRecord(),
     LookupCount(),
   ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -68,10 +68,13 @@ public enum SPFParser {
     if tokenEnd - start > 6, SPFRecord.isSelected(bytes[start..<(start + 6)]), isTerm(bytes, (start + 6)..<tokenEnd) {
       // `v=spf1ip4:...`: the version runs into the first term (often two strings joined with no space).
       let next = Excerpt.of(bytes[(start + 6)..<tokenEnd])
+      // The span is the fused token: the term the parser reads out of it is this finding's concern too.
+      let written = String(decoding: bytes[start..<(start + 6)], as: UTF8.self)
       issues.append(
         SyntaxIssue(
-          .invalidVersion, version,
-          "'v=spf1' runs into '\(next)': a space must follow the version", suggestion: "v=spf1 "))
+          .invalidVersion, SourceSpan(start: start, end: tokenEnd),
+          "'\(written)' runs into '\(next)': a space must follow the version",
+          suggestion: written + " " + String(decoding: bytes[(start + 6)..<tokenEnd], as: UTF8.self)))
       return (version, start + 6, limit)
     }
     let token = Excerpt.of(bytes[start..<tokenEnd])
@@ -83,15 +86,20 @@ public enum SPFParser {
     return (SourceSpan(start: start, end: tokenEnd), tokenEnd, limit)
   }
 
-  /// Whether `bytes[range]` is one valid term.
+  /// Whether `bytes` are one valid term.
+  static func isTerm(_ bytes: [UInt8]) -> Bool { !bytes.isEmpty && isTerm(bytes, 0..<bytes.count) }
+
+  /// Whether `bytes[range]` is one valid term; the check builds no suggestions, so it cannot recurse.
   private static func isTerm(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard !bytes[range].contains(0x20) else { return false }
     var scratch: [SyntaxIssue] = []
     var parser = TermParser(bytes: bytes, range: range)
+    parser.suggests = false
     _ = parser.parse(&scratch)
     return scratch.isEmpty
   }
 
-  private static let quoteMessage = "quotes are part of the record data: receivers ignore it"
+  static let quoteMessage = "quotes are part of the record data: receivers ignore it"
 }
 
 /// Quotes that wrap a record by mistake: ASCII ones, or typographic ones pasted from a word processor.

@@ -111,13 +111,16 @@ extension TermParser {
     } else if let likely = TermParser.likelyMechanism(name) {
       suggestion = qualifier + likely + rest
     }
+    // A suggestion must itself be a valid term (`+mx.com` is no `+mx:com`, whose domain has no dot).
+    if let candidate = suggestion, !suggests || !SPFParser.isTerm(Array(candidate.utf8)) { suggestion = nil }
     let detail = suggestion.map { ": did you mean '\($0)'?" } ?? ""
     return SyntaxIssue(
       .unknownMechanism, span, "'\(rawText)' is not a mechanism or modifier\(detail)",
       suggestion: suggestion)
   }
 
-  /// The mechanism a misspelt name most likely means: known aliases, then edit distance ≤ 2.
+  /// The mechanism a misspelt name most likely means: known aliases, then the nearest name within an
+  /// edit distance of a third of the name's length (at least 1).
   static func likelyMechanism(_ name: String) -> String? {
     let aliases = [
       "ipv4": "ip4", "ip4v": "ip4", "inet": "ip4", "inet4": "ip4", "ip": "ip4", "ipv6": "ip6",
@@ -126,22 +129,6 @@ extension TermParser {
     ]
     if let alias = aliases[name] { return alias }
     guard name.count >= 3 else { return nil }
-    let candidates = MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 }
-    return candidates.first { editDistance(Array(name.utf8), Array($0.utf8)) <= 2 }
-  }
-
-  /// Levenshtein distance, for suggestions only.
-  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty, a.count < 64, b.count < 64 else { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    return Spelling.nearest(to: name, among: MechanismKind.allCases.map(\.rawValue).filter { $0.count >= 3 })
   }
 }

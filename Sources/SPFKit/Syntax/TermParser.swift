@@ -5,6 +5,8 @@ struct TermParser {
   /// Where the mechanism or modifier name starts (after any qualifier).
   private(set) var nameStart: Int
   private(set) var qualifierSpan: SourceSpan? = nil
+  /// Whether an unknown term gets a suggestion; off while a suggestion itself is checked.
+  var suggests = true
 
   init(bytes: [UInt8], range: Range<Int>) {
     self.bytes = bytes

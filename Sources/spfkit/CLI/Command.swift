@@ -43,9 +43,9 @@ struct CommandSpec {
     return text
   }
 
-  /// The three-line usage error: `Error:`, `Usage:`, and where to read more.
+  /// The three-line usage error: `error:` (lowercase, as for input errors), `Usage:`, and where to read more.
   func usageError(_ message: String) -> String {
-    "Error: \(message)\nUsage: spfkit \(usage)\n  See 'spfkit \(name) --help' for more information."
+    "error: \(message)\nUsage: spfkit \(usage)\n  See 'spfkit \(name) --help' for more information."
   }
 }
 

@@ -11,23 +11,30 @@ enum ExplainCommand: Command {
     options: [
       OptionSpec(
         name: "--format", valueName: "format",
-        help: "text, or markdown for the rule table of the README (default: text).")
+        help: "text, markdown for the rule table of the README, or json (default: text).")
     ])
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
     let format = arguments.value("--format") ?? "text"
-    guard format == "text" || format == "markdown" else {
-      throw .usage("unknown format '\(format)' for '--format': use text or markdown")
+    guard ["text", "markdown", "json"].contains(format) else {
+      throw .usage("unknown format '\(format)' for '--format': use text, markdown or json")
     }
     guard arguments.positionals.count <= 1 else { throw .usage("give at most one rule") }
     guard let name = arguments.positionals.first else {
-      console.write(format == "markdown" ? markdownTable() : textList())
+      switch format {
+      case "markdown": console.write(markdownTable())
+      case "json": console.write(JSONOutput.string(RuleCatalog.metadata.map(RuleDocument.init)) + "\n")
+      default: console.write(textList())
+      }
       return .success
     }
     guard let rule = RuleCatalog.rule(named: name) else {
       throw .usage("no rule '\(name)': run 'spfkit explain' for the list")
     }
-    console.write(document(rule.metadata))
+    switch format {
+    case "json": console.write(JSONOutput.string([RuleDocument(rule.metadata)]) + "\n")
+    default: console.write(document(rule.metadata))
+    }
     return .success
   }
 
@@ -89,6 +96,34 @@ enum ExplainCommand: Command {
     }
     if !current.isEmpty { lines.append(current) }
     return lines.map { "  " + $0 + "\n" }.joined()
+  }
+}
+
+/// One rule as `spfkit explain --format json` prints it: an array of these, one per rule.
+///
+/// `triggering` and `nonTriggering` are `spfkit lint` arguments (the TXT records of one name); for
+/// a rule that needs `--zone` (`requirement` is `zone`), they are the lines of a zone file.
+struct RuleDocument: Encodable {
+  let code: String
+  let slug: String
+  let severity: String
+  let summary: String
+  let rationale: String
+  let reference: String
+  let requirement: String
+  let triggering: [String]
+  let nonTriggering: [String]
+
+  init(_ rule: RuleMetadata) {
+    code = rule.code
+    slug = rule.slug
+    severity = rule.severity.rawValue
+    summary = rule.summary
+    rationale = rule.rationale
+    reference = rule.reference
+    requirement = rule.requirement.rawValue
+    triggering = rule.triggering
+    nonTriggering = rule.nonTriggering
   }
 }
 

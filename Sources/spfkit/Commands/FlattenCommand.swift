@@ -50,7 +50,7 @@ enum FlattenCommand: Command {
     if arguments.positionals.count > 1 {
       throw .usage("unexpected argument '\(arguments.positionals[1])': give one <domain>")
     }
-    let domain = try CheckInput.domain(text)
+    let domain = try CheckInput.checkableDomain(text)
     let settings = try GenerateArguments(arguments, domain: domain)
     let options = try flattenOptions(arguments, domain: domain, layout: settings.options)
     let checkAgainst = arguments.value("--check-against")

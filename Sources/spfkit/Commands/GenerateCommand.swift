@@ -63,8 +63,32 @@ enum GenerateCommand: Command {
       text.isEmpty ? nil : try domain(text, option: "--mx")
     }
     let options = settings.options
-    return try PolicyReporter.publish(
-      { () throws(GenerateError) in try PolicyGenerator.generate(options) }, settings, console: console)
+    var refusal: GenerateError? = nil
+    let status = try PolicyReporter.publish(
+      { () throws(GenerateError) in
+        do throws(GenerateError) { return try PolicyGenerator.generate(options) } catch {
+          refusal = error
+          throw error
+        }
+      }, settings, console: console)
+    if case .tooManyLookups? = refusal {
+      let (working, tried) = PolicyGenerator.alternatives(to: options)
+      for alternative in working { console.error(hint(alternative)) }
+      if working.isEmpty, !tried.isEmpty {
+        let list = tried.map { "'\($0)'" }.joined(separator: ", ")
+        console.error("hint: none of \(list) fits it in 10 lookups: the addresses are too scattered")
+      }
+    }
+    return status
+  }
+
+  /// `hint: '--widen /24' fits the policy in 6 lookups, and authorizes 5,000 unlisted addresses`.
+  static func hint(_ alternative: LookupLimitAlternative) -> String {
+    let cost =
+      alternative.unlistedAddresses == 0
+      ? " (exact: the include chain gets shorter)"
+      : ", and authorizes \(alternative.unlistedAddresses) unlisted addresses"
+    return "hint: '\(alternative.options)' fits the policy in \(alternative.lookups) lookups\(cost)"
   }
 
   /// Parses an `--ip4`/`--ip6` value strictly.

@@ -1,3 +1,5 @@
+import SPFKit
+
 /// The root command: `--help`, `--version`, and dispatch to subcommands.
 enum SPFKitCommand {
   /// The version `--version` prints.
@@ -26,7 +28,7 @@ enum SPFKitCommand {
   /// Runs the command line (without the program name) and returns the exit code.
   static func main(_ arguments: [String], console: Console) async -> ExitCode {
     guard let first = arguments.first else {
-      console.error("Error: missing subcommand\nUsage: \(usage)\n  See 'spfkit --help' for more information.")
+      console.error("error: missing subcommand\nUsage: \(usage)\n  See 'spfkit --help' for more information.")
       return .usageError
     }
     switch first {
@@ -46,8 +48,10 @@ enum SPFKitCommand {
       break
     }
     guard let command = subcommands.first(where: { $0.spec.name == first }) else {
+      let guess = Spelling.nearest(to: first, among: subcommands.map { $0.spec.name }).map { ": did you mean '\($0)'?" }
       console.error(
-        "Error: unknown subcommand '\(first)'\nUsage: \(usage)\n  See 'spfkit --help' for more information.")
+        "error: unknown subcommand '\(first)'\(guess ?? "")\nUsage: \(usage)\n  See 'spfkit --help' for more "
+          + "information.")
       return .usageError
     }
     return await run(command, Array(arguments.dropFirst()), console: console)

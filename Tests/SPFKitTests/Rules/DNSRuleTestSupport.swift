@@ -59,17 +59,3 @@ enum DNSRuleHarness {
     }
   }
 }
-
-/// The records the DNS rules' metadata examples name (`spfkit explain SPF015`...): with these
-/// published, every triggering example triggers its rule and no other example does.
-enum RuleExampleZone {
-  static let zone = """
-    example.com MX mail.example.com
-    mail.example.com A 192.0.2.10
-    mail.example.com AAAA 2001:db8::10
-    _spf.example.com TXT v=spf1 ip4:192.0.2.0/24 -all
-    _broken.example.com TXT v=spf1 ipv4:192.0.2.0/24 -all
-    loop1.example.com TXT v=spf1 include:loop2.example.com -all
-    loop2.example.com TXT v=spf1 include:loop1.example.com -all
-    """ + "\n" + (1...11).map { "bulk.example.com MX mx\($0).example.com" }.joined(separator: "\n")
-}

@@ -17,7 +17,14 @@ extension RuleTests {
       .flags("a host with and without /32", "v=spf1 ip4:192.0.2.1 ↓ip4:192.0.2.1/32↓ -all"),
       .flags("networks compare masked", "v=spf1 ip4:192.0.2.0/24 ↓ip4:192.0.2.7/24↓ -all"),
       .flags("IPv6 compares canonical", "v=spf1 ip6:2001:db8::1 ↓ip6:2001:DB8:0::1↓ -all"),
-      .flags("three copies: two findings", "v=spf1 a ↓a↓ a -all", findings: 2),
+      .flags(
+        "three copies: one finding at the second, its fix removes both copies", "v=spf1 a ↓a↓ a -all",
+        fixed: "v=spf1 a -all"),
+      .flags(
+        "two repeated mechanisms: one finding each", "v=spf1 mx a ↓mx↓ a mx ip4:192.0.2.1 ip4:192.0.2.1 -all",
+        findings: 3),
+      .passes(
+        "the version run into a term: the guessed copy is SPF012's finding", "v=spf1a a"),
       .flags("split over strings", #""v=spf1 mx " "↓mx↓ -all""#),
       .passes("a and a/24 differ", "v=spf1 a a/24 -all"),
       .passes("mx and mx with a domain differ", "v=spf1 mx mx:example.com -all"),

@@ -16,6 +16,13 @@ extension RuleTests {
       .flags("redirect with an empty domain", "v=spf1 ↓redirect=↓"),
       .flags("exp with an empty domain", "v=spf1 -all ↓exp=↓"),
       .flags("no dot and no top-level label", "v=spf1 include:↓localhost↓ -all"),
+      .flags(
+        "the keyword typed twice: the fix drops the second", "v=spf1 include:↓include:_spf.example.com↓ -all",
+        fixed: "v=spf1 include:_spf.example.com -all"),
+      .flags(
+        "exists typed twice, any case", "v=spf1 exists:↓EXISTS:%{i}.example.com↓ -all",
+        fixed: "v=spf1 exists:%{i}.example.com -all"),
+      .passes("a keyword inside a label is a name like any other", "v=spf1 include:include.example.com -all"),
       .flags("an address where a domain belongs: all-numeric top label", "v=spf1 a:↓192.0.2.1↓ -all"),
       .flags("a top label ending with '-'", "v=spf1 mx:↓example.com-↓ -all"),
       .flags("a bad domain before a prefix length: the domain only", "v=spf1 a:↓mail..example.com↓/24 -all"),

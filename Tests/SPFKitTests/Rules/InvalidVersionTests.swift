@@ -13,18 +13,21 @@ extension RuleTests {
       .flags("a leading space", "↓ ↓v=spf1 -all", fixed: "v=spf1 -all"),
       .flags("several leading spaces", "↓   ↓v=spf1 mx -all", fixed: "v=spf1 mx -all"),
       .flags(
-        "double quotes inside the data: the opening one", #""↓\"↓v=spf1 -all\"""#, findings: 2,
-        fixed: "v=spf1 -all\""),
-      .flags(
-        "double quotes inside the data: the closing one", #""\"v=spf1 -all↓\"↓""#, findings: 2,
-        fixed: "\"v=spf1 -all"),
-      .flags("single quotes inside the data", "↓'↓v=spf1 -all'", findings: 2),
+        "double quotes inside the data: one finding at the opening one, the fix removes both",
+        #""↓\"↓v=spf1 -all\"""#, fixed: "v=spf1 -all"),
+      .flags("single quotes inside the data", "↓'↓v=spf1 -all'", fixed: "v=spf1 -all"),
       .flags(
         "typographic quotes around the record, like ASCII ones", "↓\u{201C}v=spf1 ip4:192.0.2.1 -all\u{201D}",
-        findings: 2),
-      .flags(
-        "the version fused with the next string: the fix keeps the term", #""↓v=spf1" "ip4:192.0.2.1 -all""#,
         fixed: "v=spf1 ip4:192.0.2.1 -all"),
+      .flags("an opening quote alone", "↓'↓v=spf1 -all", fixed: "v=spf1 -all"),
+      .flags(
+        "the version run into a term: the span is the fused token, the fix keeps the term", "↓v=spf1a↓ a",
+        fixed: "v=spf1 a a"),
+      .passes(
+        "the version fused with the next string is SPF014's finding (SPF012 a note of it)",
+        #""v=spf1" "ip4:192.0.2.1 -all""#),
+      .passes("a Sender ID record is SPF118's concern", "spf2.0/mfrom,pra ip4:192.0.2.1 -all"),
+      .passes("a Sender ID record written with 'v='", "v=spf2.0/pra ip4:192.0.2.1 -all"),
       .flags("the record index", "google-site-verification=abc", "↓v=spf2↓ -all"),
       .passes("the version", "v=spf1 -all"),
       .passes("the version is case-insensitive", "V=SPF1 -ALL"),

@@ -29,7 +29,13 @@ extension RuleTests {
         "the offset is in the joined text of a presentation record",
         "\"v=spf1 \(includes(6)) \" \"\(includes(4, from: 7)) ↓a↓ -all\""),
       .flags("the record index is the one that crosses", "v=spf1 -all", "v=spf1 \(includes(10)) ↓mx↓ -all"),
+      .flags(
+        "malformed targets still count: SPF009 and SPF003 in one pass",
+        "v=spf1 mx:a mx:b mx:c mx:d mx:e mx:f mx:g mx:h mx:i mx:j ↓mx:k↓ mx:l -all"),
+      .flags(
+        "a malformed redirect counts when there is no all", "v=spf1 \(includes(10)) ↓redirect=qux↓"),
       .passes("ten lookups is the limit", "v=spf1 \(includes(10)) -all"),
+      .passes("a malformed term that names no mechanism counts nothing", "v=spf1 \(includes(10)) mxx:a -all"),
       .passes("redirect does not count with all", "v=spf1 \(includes(10)) -all redirect=_spf.example.com"),
       .passes("redirect before all does not count either", "v=spf1 \(includes(10)) redirect=_spf.example.com ~all"),
       .passes("terms after all are never evaluated", "v=spf1 \(includes(10)) -all mx a ptr"),

@@ -25,6 +25,10 @@ extension RuleTests {
       .flags(
         "a stray ';' after all: the fix drops it", "v=spf1 ip4:192.0.2.1 ↓-all;", fixed: "v=spf1 ip4:192.0.2.1 -all"),
       .flags("a word that is nothing", "v=spf1 ↓spf↓ -all"),
+      .flags("one edit in a short name", "v=spf1 ↓ip5:192.0.2.1↓ -all", fixed: "v=spf1 ip4:192.0.2.1 -all"),
+      .flags(
+        "two edits in a long name", "v=spf1 ↓exsits:%{i}.example.com↓ -all",
+        fixed: "v=spf1 exists:%{i}.example.com -all"),
       .flags(
         "in the second string of a presentation record",
         #""v=spf1 ip4:192.0.2.1 " "↓ipv4:198.51.100.1↓ -all""#),

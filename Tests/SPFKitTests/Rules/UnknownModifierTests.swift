@@ -19,6 +19,7 @@ extension RuleTests {
       .flags("ip4 written with '='", "v=spf1 ↓ip4=192.0.2.1↓ -all", fixed: "v=spf1 ip4:192.0.2.1 -all"),
       .flags("a mechanism name in upper case", "v=spf1 ↓MX=example.com↓ -all", fixed: "v=spf1 mx:example.com -all"),
       .flags("an unknown name with no likely meaning: no fix", "v=spf1 mx ↓moo=bar↓ -all"),
+      .flags("near 'exp', but 'exp=foo' would not parse: no fix", "v=spf1 mx -all ↓exx=foo↓"),
       .flags("an unknown modifier after all", "v=spf1 -all ↓foo=%{d}↓"),
       .passes("redirect", "v=spf1 redirect=_spf.example.com"),
       .passes("exp", "v=spf1 mx -all exp=explain._spf.%{d}"),

@@ -9,25 +9,24 @@ struct DuplicateModifier: Rule {
     triggering: ["v=spf1 redirect=_spf.example.com redirect=_spf.example.net"],
     nonTriggering: ["v=spf1 redirect=_spf.example.com"])
 
+  /// Counts modifiers by name as written, so a second `redirect=` whose value is malformed (SPF009) is
+  /// still a second one.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard record.tags.lazy.filter({ $0 == .redirect || $0 == .explanation }).count > 1, let spf = record.record else {
-        continue
-      }
-      var seen: Set<String> = []
-      for term in spf.terms {
-        guard let modifier = term.modifier else { continue }
-        switch modifier {
-        case .redirect, .explanation:
-          if !seen.insert(modifier.name).inserted {
-            diagnostics.append(
-              Diagnostic(
-                Self.metadata, "'\(modifier.name)=' appears more than once: receivers return permerror",
-                record: record.index, span: term.span, fix: .removing(term, in: record)))
-          }
-        case .unknown: continue
-        }
+      let tags = record.writtenTags
+      guard tags.lazy.filter(Self.isCounted).count > 1, let spf = record.record else { continue }
+      var seen: Set<TermTag> = []
+      for (index, tag) in tags.enumerated() where Self.isCounted(tag) && !seen.insert(tag).inserted {
+        let term = spf.terms[index]
+        let name = tag == .redirect ? "redirect" : "exp"
+        diagnostics.append(
+          Diagnostic(
+            Self.metadata, "'\(name)=' appears more than once: receivers return permerror",
+            record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
+
+  /// The modifiers that may appear at most once (RFC 7208 §6).
+  private static func isCounted(_ tag: TermTag) -> Bool { tag == .redirect || tag == .explanation }
 }

@@ -9,27 +9,61 @@ struct DuplicateTerm: Rule {
     triggering: ["v=spf1 include:_spf.example.com include:_spf.example.com -all"],
     nonTriggering: ["v=spf1 include:_spf.example.com include:_spf.example.net -all"])
 
+  /// One finding per repeated mechanism, at its second copy, with the count: one pass with a dictionary
+  /// from the mechanism to its copies keeps this linear in the number of terms.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let tags = record.tags
       guard Self.hasRepeatedKind(tags), let terms = record.record?.terms else { continue }
-      // Networks compare as plain values; other mechanisms only when their kind repeats.
-      let networks = record.networks
-      for index in tags.indices {
-        guard let kind = tags[index].mechanismKind, kind != .all,
-          tags[..<index].contains(where: { $0.mechanismKind == kind }),
-          let firstIndex = Self.earlierCopy(of: index, kind: kind, terms: terms, networks: networks)
-        else { continue }
-        let term = terms[index]
-        let first = terms[firstIndex]
-        let mechanism = kind
-        let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
-        diagnostics.append(
-          Diagnostic(
-            Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
-            record: record.index, span: term.span, fix: .removing(term, in: record)))
+      for copies in Self.repeatedCopies(tags: tags, terms: terms, networks: record.networks) {
+        diagnostics.append(Self.diagnostic(copies.map { terms[$0] }, in: record))
       }
     }
+  }
+
+  /// The term indices of every mechanism written more than once, each list in order, first copy first.
+  static func repeatedCopies(tags: [TermTag], terms: [Term], networks: [RecordNetwork]) -> [[Int]] {
+    var copies: [Key: [Int]] = [:]
+    var order: [Key] = []
+    func add(_ key: Key, _ index: Int) {
+      if copies[key] == nil { order.append(key) }
+      copies[key, default: []].append(index)
+    }
+    // Networks compare as plain values; other mechanisms only when their kind repeats.
+    for network in networks { add(.network(network.first, network.prefixLength, network.isIPv6), network.index) }
+    for (index, tag) in tags.enumerated() {
+      guard let kind = tag.mechanismKind, kind != .all, kind != .ip4, kind != .ip6,
+        let mechanism = terms[index].mechanism
+      else { continue }
+      add(.mechanism(mechanism.description.lowercased()), index)
+    }
+    return order.compactMap { copies[$0]!.count > 1 ? copies[$0] : nil }
+  }
+
+  /// The finding for the copies of one mechanism: at the second, removing every copy after the first.
+  private static func diagnostic(_ copies: [Term], in record: LintedRecord) -> Diagnostic {
+    let first = copies[0]
+    let later = Array(copies.dropFirst())
+    let costsLookup = first.mechanism?.kind.countsAsLookup ?? false
+    let message: String
+    if later.count == 1 {
+      let cost = costsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
+      message = "'\(record.text(later[0].span))' repeats '\(record.text(first.span))'\(cost)"
+    } else {
+      let cost = costsLookup ? ": the \(later.count) copies after the first cost \(later.count) DNS lookups" : ""
+      message = "'\(record.text(first.span))' appears \(copies.count) times\(cost) and add nothing"
+    }
+    let removals = later.map { Fix.removing($0, in: record) }
+    let title = later.count == 1 ? removals[0].title : "remove the \(later.count) copies after the first"
+    return Diagnostic(
+      metadata, message, record: record.index, span: later[0].span,
+      fix: Fix(title: title, edits: removals.flatMap(\.edits)), relatedSpans: [first.span])
+  }
+
+  /// What makes two mechanisms the same: the masked network, or the canonical text ignoring ASCII case.
+  enum Key: Hashable {
+    case network(UInt128, Int, Bool)
+    case mechanism(String)
   }
 
   /// Whether two mechanisms of one kind (other than `all`) occur: only then can one repeat another.
@@ -42,28 +76,5 @@ struct DuplicateTerm: Rule {
       seen |= bit
     }
     return false
-  }
-
-  /// The index of an earlier term with the same mechanism as `terms[index]`, if any.
-  static func earlierCopy(of index: Int, kind: MechanismKind, terms: [Term], networks: [RecordNetwork])
-    -> Int?
-  {
-    if kind == .ip4 || kind == .ip6 {
-      guard let mine = networks.first(where: { $0.index == index }) else { return nil }
-      return networks.first { $0.index < index && $0.isSame(as: mine) }?.index
-    }
-    guard let mechanism = terms[index].mechanism else { return nil }
-    return terms[..<index].firstIndex { $0.mechanism.map { same($0, mechanism) } ?? false }
-  }
-
-  /// Whether two mechanisms are the same: networks compared masked, domains ignoring ASCII case.
-  static func same(_ a: Mechanism, _ b: Mechanism) -> Bool {
-    switch (a, b) {
-    case (.ip4(let x), .ip4(let y)): return x.masked == y.masked
-    case (.ip6(let x), .ip6(let y)): return x.masked == y.masked
-    default:
-      guard a.kind == b.kind else { return false }
-      return a == b || a.description.lowercased() == b.description.lowercased()
-    }
   }
 }

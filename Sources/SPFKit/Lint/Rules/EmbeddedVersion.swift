@@ -7,8 +7,8 @@ struct EmbeddedVersion: Rule {
       + "unknown modifier and ignore it, and nothing after the first 'all' is evaluated: the second record's "
       + "senders are not authorized. Merge the two properly ('spfkit merge').",
     reference: "RFC 7208 §4.5, §6",
-    triggering: ["v=spf1 ip4:192.0.2.1 -all v=spf1 ip4:198.51.100.1 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 ip4:198.51.100.1 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.1 -all v=spf1 ip4:4.5.6.1 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 ip4:4.5.6.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {

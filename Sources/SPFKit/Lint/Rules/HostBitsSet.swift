@@ -3,11 +3,11 @@ struct HostBitsSet: Rule {
   static let metadata = RuleMetadata(
     code: "SPF110", slug: "host-bits-set", severity: .warning,
     summary: "an ip4/ip6 network with host bits set",
-    rationale: "'ip4:192.0.2.5/24' matches all of 192.0.2.0/24: receivers ignore the bits past the prefix. The "
+    rationale: "'ip4:1.2.3.5/24' matches all of 1.2.3.0/24: receivers ignore the bits past the prefix. The "
       + "author usually meant either the single host or the network; write the one meant.",
     reference: "RFC 7208 §5.6",
-    triggering: ["v=spf1 ip4:192.0.2.5/24 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.0/24 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.5/24 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.0/24 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     context.forEachTerm(where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) { record, term in

@@ -7,6 +7,6 @@ struct InvalidCIDRLength: SyntaxIssueRule {
     rationale:
       "IPv4 prefix lengths run from 0 to 32 and IPv6 from 0 to 128, written without leading zeros. Anything else is a syntax error: receivers return permerror.",
     reference: "RFC 7208 §5.6, §12",
-    triggering: ["v=spf1 ip4:192.0.2.0/33 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.0/24 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.0/33 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.0/24 -all"])
 }

@@ -7,6 +7,6 @@ struct InvalidCharacter: SyntaxIssueRule {
     rationale:
       "SPF records are ASCII with terms separated by spaces. Tabs, non-breaking spaces, typographic quotes and dashes pasted from a word processor are syntax errors: receivers return permerror.",
     reference: "RFC 7208 §12",
-    triggering: ["v=spf1 ip4:192.0.2.1 \u{2013}all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.1 \u{2013}all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 }

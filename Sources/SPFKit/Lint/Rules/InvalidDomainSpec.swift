@@ -19,13 +19,38 @@ struct InvalidDomainSpec: Rule {
       }
       for (index, tag) in record.tags.enumerated() where Self.namesADomain(tag) {
         let term = parsed.record.terms[index]
-        guard let span = term.argumentSpan, let problem = Self.nameProblem(of: term) else { continue }
+        guard let span = term.argumentSpan else { continue }
+        if let doubled = Self.doubledKeyword(term, in: record) {
+          diagnostics.append(doubled)
+          continue
+        }
+        guard let problem = Self.nameProblem(of: term) else { continue }
         diagnostics.append(
           Diagnostic(
             Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
             span: span))
       }
     }
+  }
+
+  /// `include:include:example.com`: the keyword typed twice, seen in published records. The grammar
+  /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
+  /// no one can publish.
+  static func doubledKeyword(_ term: Term, in record: LintedRecord) -> Diagnostic? {
+    guard let kind = term.mechanism?.kind, let span = term.argumentSpan else { return nil }
+    let argument = record.txt.joined[clamped: span]
+    let keyword = Array((kind.rawValue + ":").utf8)
+    guard argument.count > keyword.count,
+      zip(argument, keyword).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+    else { return nil }
+    let doubled = SourceSpan(start: span.start, end: span.start + keyword.count)
+    let fixed = record.text(SourceSpan(start: doubled.end, end: term.span.end))
+    return Diagnostic(
+      metadata,
+      "'\(record.text(term.span))' repeats '\(kind.rawValue):': receivers look up the name "
+        + "'\(record.text(span))': did you mean '\(kind.rawValue):\(fixed)'?",
+      record: record.index, span: span,
+      fix: Fix(title: "remove the second '\(kind.rawValue):'", edits: [TextEdit(span: doubled, replacement: "")]))
   }
 
   /// Whether a term of this tag can carry a domain-spec.

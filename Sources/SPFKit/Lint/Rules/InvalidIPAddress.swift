@@ -7,6 +7,6 @@ struct InvalidIPAddress: SyntaxIssueRule {
     rationale:
       "ip4 takes a dotted quad without leading zeros and ip6 an RFC 4291 address. A malformed address is a syntax error: receivers return permerror.",
     reference: "RFC 7208 §5.6, §12",
-    triggering: ["v=spf1 ip4:192.0.2.01 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.01 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 }

@@ -7,6 +7,6 @@ struct InvalidQualifier: SyntaxIssueRule {
     rationale:
       "A directive takes one qualifier of '+', '-', '~' or '?'; modifiers take none. Anything else is a syntax error and receivers return permerror for the whole record.",
     reference: "RFC 7208 §4.6.2, §12",
-    triggering: ["v=spf1 ip4:192.0.2.1 !all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.1 !all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 }

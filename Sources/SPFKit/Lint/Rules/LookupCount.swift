@@ -14,7 +14,7 @@ struct LookupCount: Rule {
       + "could not answer (REFUSED, SERVFAIL, timeout) are listed, and the count is then a lower bound.",
     reference: "RFC 7208 §4.6.4",
     triggering: ["v=spf1 mx include:_spf.example.com -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.selectedRecords {

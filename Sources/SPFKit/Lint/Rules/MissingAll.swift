@@ -4,10 +4,11 @@ struct MissingAll: Rule {
     code: "SPF105", slug: "missing-all", severity: .warning,
     summary: "no all and no redirect",
     rationale: "When no mechanism matches and there is no redirect, the result is neutral (RFC 7208 §4.7): mail "
-      + "from anywhere is neither passed nor failed. End the record with '-all' or '~all'.",
+      + "from anywhere is neither passed nor failed. End the record with '-all' or '~all', or hand the decision to another "
+      + "record with 'redirect=_spf.example.com'.",
     reference: "RFC 7208 §4.7",
-    triggering: ["v=spf1 ip4:192.0.2.1"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all", "v=spf1 redirect=_spf.example.com"])
+    triggering: ["v=spf1 ip4:1.2.3.1"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.selectedRecords {

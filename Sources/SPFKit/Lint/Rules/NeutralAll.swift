@@ -6,8 +6,8 @@ struct NeutralAll: Rule {
     rationale: "'?all' makes every unlisted sender neutral, which receivers treat like no policy at all. Use "
       + "'~all' while testing and '-all' once the record lists every sender.",
     reference: "RFC 7208 §5.1, §8.2",
-    triggering: ["v=spf1 ip4:192.0.2.1 ?all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 ~all"])
+    triggering: ["v=spf1 ip4:1.2.3.1 ?all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 ~all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {

@@ -6,8 +6,8 @@ struct PermissiveAll: Rule {
     rationale: "'+all' (or 'all' with no qualifier) makes every IP address on the internet an authorized sender: "
       + "the record protects nothing, and spammers use such domains. End the record with '-all' or '~all'.",
     reference: "RFC 7208 §5.1",
-    triggering: ["v=spf1 ip4:192.0.2.1 +all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.1 +all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {

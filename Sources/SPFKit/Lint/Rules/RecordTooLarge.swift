@@ -11,7 +11,7 @@ struct RecordTooLarge: Rule {
       "\"v=spf1 " + String(repeating: "ip4:192.0.2.1 ", count: 17) + "\" \""
         + String(repeating: "ip4:198.51.100.1 ", count: 13) + "-all\""
     ],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"],
     scope: .name)
 
   /// The advised maximum, in octets (RFC 7208 §3.4).

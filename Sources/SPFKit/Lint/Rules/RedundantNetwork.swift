@@ -7,8 +7,8 @@ struct RedundantNetwork: Rule {
       + "evaluated first, or both give the same result. It only makes the record longer. Remove it ('spfkit merge' "
       + "aggregates a whole list exactly).",
     reference: "RFC 7208 §5.6",
-    triggering: ["v=spf1 ip4:192.0.2.0/24 ip4:192.0.2.5 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.0/25 ip4:192.0.2.128/25 -all"])
+    triggering: ["v=spf1 ip4:1.2.3.0/24 ip4:1.2.3.5 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.0/25 ip4:1.2.3.128/25 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {

@@ -7,6 +7,6 @@ struct UnknownMechanism: SyntaxIssueRule {
     rationale:
       "Receivers return permerror for a term they cannot parse as a mechanism or a 'name=value' modifier. A misspelt mechanism ('ipv4:') breaks the whole record, not just the term.",
     reference: "RFC 7208 §4.6.1, §12",
-    triggering: ["v=spf1 ipv4:192.0.2.1 -all"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 ipv4:1.2.3.1 -all"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 }

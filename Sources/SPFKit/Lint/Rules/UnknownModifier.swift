@@ -18,9 +18,9 @@ struct UnknownModifier: Rule {
       if MechanismKind(rawValue: lowered) != nil {
         fix = .replacing(term, in: record, with: "\(lowered):\(value)")
         hint = ": a mechanism takes ':' not '='"
-      } else if let known = ["redirect", "exp"].first(where: {
-        TermParser.editDistance(Array(lowered.utf8), Array($0.utf8)) <= 2 && lowered.count >= 3
-      }) {
+      } else if lowered.count >= 3, let known = Spelling.nearest(to: lowered, among: ["redirect", "exp"]),
+        SPFParser.isTerm(Array("\(known)=\(value)".utf8))
+      {
         fix = .replacing(term, in: record, with: "\(known)=\(value)")
         hint = ": did you mean '\(known)='?"
       }

@@ -6,8 +6,8 @@ struct UnreachableTerms: Rule {
     rationale: "Mechanisms are evaluated left to right and 'all' always matches: anything after it is never "
       + "evaluated. Senders listed there are not authorized. Move them before 'all'.",
     reference: "RFC 7208 §4.6.2, §5.1",
-    triggering: ["v=spf1 -all ip4:192.0.2.1"],
-    nonTriggering: ["v=spf1 ip4:192.0.2.1 -all"])
+    triggering: ["v=spf1 -all ip4:1.2.3.1"],
+    nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {

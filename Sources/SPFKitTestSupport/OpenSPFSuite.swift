@@ -1,41 +1,42 @@
 import Foundation
 
 /// One of the openspf.org conformance suites (see `shared/testdata/openspf/README.md`): scenarios of
-/// tests, each scenario with the zone data its tests see.
-struct OpenSPFSuite: Sendable {
-  struct Scenario: Sendable {
-    let description: String
-    let tests: [Test]
+/// tests, each scenario with the zone data its tests see. Read by the in-process conformance tests and
+/// by the CLI's (`spfkit check` against a real `named`).
+public struct OpenSPFSuite: Sendable {
+  public struct Scenario: Sendable {
+    public let description: String
+    public let tests: [Test]
     /// Owner name (as written) to its records and markers, in order.
-    let zone: [String: [ZoneEntry]]
+    public let zone: [String: [ZoneEntry]]
   }
 
-  struct Test: Sendable {
-    let name: String
-    let spec: String
-    let helo: String
-    let host: String
-    let mailFrom: String
+  public struct Test: Sendable {
+    public let name: String
+    public let spec: String
+    public let helo: String
+    public let host: String
+    public let mailFrom: String
     /// Any of these results passes; the first is preferred.
-    let results: [String]
+    public let results: [String]
     /// The expected explanation of a fail, `DEFAULT` for the default one.
-    let explanation: String?
+    public let explanation: String?
   }
 
   /// One entry of a name's list: a record, or the `TIMEOUT` marker.
-  enum ZoneEntry: Sendable {
+  public enum ZoneEntry: Sendable {
     /// A record: its type as written (`SPF`, `TXT`, `A`, ...) and value. `TXT: NONE` is kept as a
     /// TXT entry with the value `NONE`; the zone builder reads it as a marker.
     case record(type: String, value: JSONValue)
     case timeout
   }
 
-  let scenarios: [Scenario]
+  public let scenarios: [Scenario]
 
-  var testCount: Int { scenarios.reduce(0) { $0 + $1.tests.count } }
+  public var testCount: Int { scenarios.reduce(0) { $0 + $1.tests.count } }
 
   /// Loads a suite's JSON file.
-  init(contentsOf url: URL) throws {
+  public init(contentsOf url: URL) throws {
     let data = try Data(contentsOf: url)
     guard case .array(let documents) = try JSONDecoder().decode(JSONValue.self, from: data) else {
       throw SuiteError("\(url.path): the top level is not a list of scenarios")
@@ -75,7 +76,7 @@ struct OpenSPFSuite: Sendable {
 
   /// The suite folder, `../shared/testdata/openspf` beside the package root (the folder holding
   /// Package.swift above this file).
-  static func folder(from file: String = #filePath) -> URL {
+  public static func folder(from file: String = #filePath) -> URL {
     var directory = URL(fileURLWithPath: file).deletingLastPathComponent()
     while directory.path != "/" {
       if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { break }
@@ -85,7 +86,8 @@ struct OpenSPFSuite: Sendable {
   }
 }
 
-struct SuiteError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
+/// A suite file that cannot be read, or data a test cannot use.
+public struct SuiteError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
 }

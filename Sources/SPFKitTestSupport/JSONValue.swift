@@ -1,5 +1,5 @@
 /// Any JSON value: the suite's fields have variable shapes (a string or a list, a number or a string).
-enum JSONValue: Decodable, Sendable {
+public enum JSONValue: Decodable, Sendable {
   case string(String)
   case number(Double)
   case bool(Bool)
@@ -7,7 +7,7 @@ enum JSONValue: Decodable, Sendable {
   case object([String: JSONValue])
   case null
 
-  init(from decoder: any Decoder) throws {
+  public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
@@ -24,11 +24,13 @@ enum JSONValue: Decodable, Sendable {
     }
   }
 
-  var string: String? { if case .string(let value) = self { value } else { nil } }
-  var object: [String: JSONValue]? { if case .object(let value) = self { value } else { nil } }
+  /// The string, if the value is one.
+  public var string: String? { if case .string(let value) = self { value } else { nil } }
+  /// The members, if the value is an object.
+  public var object: [String: JSONValue]? { if case .object(let value) = self { value } else { nil } }
 
   /// A string, or the strings of a list: `result` and `TXT`/`SPF` values take both shapes.
-  var strings: [String]? {
+  public var strings: [String]? {
     switch self {
     case .string(let value): [value]
     case .array(let values): values.compactMap(\.string).count == values.count ? values.compactMap(\.string) : nil
@@ -37,7 +39,7 @@ enum JSONValue: Decodable, Sendable {
   }
 
   /// Text for display whatever the shape (`spec` is a string, a number, or a list).
-  var text: String {
+  public var text: String {
     switch self {
     case .string(let value): value
     case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
