@@ -31,11 +31,11 @@ final class LSPServer {
     let inbox = Inbox()
     transport.startReading(into: inbox)
     while true {
+      // Due documents are linted before the next message too: a steady stream of messages must
+      // not hold diagnostics back.
+      publishDueDiagnostics(now: Date())
       let deadline = documents.values.compactMap(\.lintDue).min()
-      guard let event = inbox.take(until: deadline) else {
-        publishDueDiagnostics(now: Date())
-        continue
-      }
+      guard let event = inbox.take(until: deadline) else { continue }
       switch event {
       case .end: return isShutDown ? 0 : 1
       case .malformed(let reason): sendError(nil, .parseError, "malformed message: \(reason)")
