@@ -26,8 +26,10 @@ enum CodeActions {
     return actions
   }
 
-  private static func overlaps(_ a: LSPRange, _ b: LSPRange) -> Bool {
-    a.start <= b.end && b.start <= a.end
+  /// Whether the finding is on a line of the requested range: an editor asks with the cursor's
+  /// position, which need not be inside the finding's span.
+  private static func overlaps(_ finding: LSPRange, _ request: LSPRange) -> Bool {
+    finding.start.line <= request.end.line && request.start.line <= finding.end.line
   }
 
   private static func action(_ title: String, _ edits: [JSONValue], document: TextDocument, preferred: Bool)

@@ -16,8 +16,9 @@ struct PublishedFinding: Sendable {
     var findings: [PublishedFinding] = []
     for (index, name) in lint.names.enumerated() {
       for diagnostic in name.result.diagnostics {
+        guard findings.count < maximumCount else { return findings }
         let region = name.result.region(of: diagnostic)
-        guard region.source == lint.source, findings.count < maximumCount else { continue }
+        guard region.source == lint.source else { continue }
         let range = LSPRange(
           start: document.position(line: region.start.line, column: region.start.column),
           end: document.position(line: region.end.line, column: region.end.column))
