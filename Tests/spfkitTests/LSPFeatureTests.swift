@@ -50,7 +50,8 @@ import Testing
     session.open(Self.recordsURI, "v=spf1 include:a.example mx ptr -all")
     func hover(_ character: Int) -> Int {
       session.request(
-        "textDocument/hover", ["textDocument": ["uri": Self.recordsURI], "position": ["line": 0, "character": character]])
+        "textDocument/hover",
+        ["textDocument": ["uri": Self.recordsURI], "position": ["line": 0, "character": character]])
     }
     let onPTR = hover(29)
     let onAll = hover(33)
@@ -70,7 +71,8 @@ import Testing
     let uri = "file:///nonexistent/notes.txt"
     var session = LSPSession(options: ["spfkit": ["disable": ["ptr-deprecated"], "documentKind": "zone"]])
     session.open(uri, "$ORIGIN example.com.\n@ IN SPF \"v=spf1 ptr ?all\"\n@ IN TXT \"v=spf1 ptr ?all\"\n")
-    let first = session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+    let first = session.request(
+      "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
     session.notify("workspace/didChangeConfiguration", ["settings": ["spfkit": ["strict": true]]])
     session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
     session.shutDown()
