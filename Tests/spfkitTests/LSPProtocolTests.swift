@@ -20,6 +20,17 @@ import Testing
     #expect(run.messages.response(2)?.keys.contains("result") == true)
   }
 
+  @Test func helpAndArguments() async throws {
+    let help = try await SPFKitProcess.run(["lsp", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.hasPrefix("OVERVIEW: Run a Language Server over standard input and output (LSP 3.17).\n"))
+    let extra = try await SPFKitProcess.run(["lsp", "extra"])
+    #expect(extra.status == 2)
+    #expect(extra.stderr.hasPrefix("Error: 'lsp' takes no arguments\n"))
+    let root = try await SPFKitProcess.run(["--help"])
+    #expect(root.stdout.contains("  lsp  "))
+  }
+
   struct Ending: CustomTestStringConvertible, Sendable {
     let testDescription: String
     let sendsExit: Bool
