@@ -1,3 +1,5 @@
+import Foundation
+
 /// `spfkit lsp`: a Language Server (LSP 3.17) over standard input and output, for editors.
 enum LSPCommand: Command {
   static let spec = CommandSpec(
@@ -11,7 +13,10 @@ enum LSPCommand: Command {
         'lint -'. The 'documentKind' setting (zone, records) overrides the choice.
 
       SETTINGS (initializationOptions or workspace/didChangeConfiguration):
-        {"spfkit": {"disable": ["SPF102"], "strict": true, "documentKind": "zone"}}
+        {"spfkit": {"disable": ["SPF102"], "strict": true, "documentKind": "zone",
+                    "dns": true, "dnsServers": ["192.0.2.53"]}}
+        With "dns" (off by default), include trees are resolved in the background
+        and the DNS findings published when they arrive.
 
       EXIT STATUS:
         0  'exit' after 'shutdown'
@@ -21,7 +26,11 @@ enum LSPCommand: Command {
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
     guard arguments.positionals.isEmpty else { throw .usage("'lsp' takes no arguments") }
     console.flushOutput()
-    let status = LSPServer(transport: LSPTransport(input: 0, output: 1)).run()
+    // The server blocks waiting for messages: on a thread of its own, not one of the few threads
+    // of the cooperative pool that its DNS tasks run on.
+    let status = await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: LSPServer(transport: LSPTransport(input: 0, output: 1)).run()) }.start()
+    }
     return status == 0 ? .success : .findings
   }
 }

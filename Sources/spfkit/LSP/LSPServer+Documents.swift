@@ -26,6 +26,7 @@ extension LSPServer {
     guard let uri = params?["textDocument"]?["uri"]?.string, var open = documents[uri],
       let changes = params?["contentChanges"]?.array
     else { return }
+    resolutions.removeValue(forKey: uri)?.cancel()
     for change in changes { _ = open.text.apply(change) }
     if let version = params?["textDocument"]?["version"]?.int { open.text.version = version }
     open.lintDue = Date().addingTimeInterval(Self.debounce)
@@ -34,6 +35,7 @@ extension LSPServer {
 
   func didClose(_ params: JSONValue?) {
     guard let uri = params?["textDocument"]?["uri"]?.string, documents.removeValue(forKey: uri) != nil else { return }
+    resolutions.removeValue(forKey: uri)?.cancel()
     sendNotification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
   }
 
@@ -49,12 +51,21 @@ extension LSPServer {
     }
   }
 
-  /// Lints the document's current text and publishes its diagnostics with its version.
+  /// Lints the document's current text and publishes its diagnostics with its version; with DNS,
+  /// starts resolving its include trees in the background.
   private func lintAndPublish(_ uri: String) {
-    guard var open = documents[uri] else { return }
+    guard let open = documents[uri] else { return }
     let document = open.text
     let kind = settings.documentKind ?? DocumentKind.detect(path: document.path, languageID: document.languageID)
     let lint = DocumentLint(document, kind: kind, linter: settings.linter)
+    publish(uri, lint)
+    resolveInBackground(uri, lint, version: document.version)
+  }
+
+  /// Stores a lint of the document's current version and publishes its diagnostics.
+  func publish(_ uri: String, _ lint: DocumentLint) {
+    guard var open = documents[uri] else { return }
+    let document = open.text
     open.lint = lint
     open.findings = PublishedFinding.all(in: lint, document: document)
     open.lintDue = nil

@@ -21,6 +21,9 @@ final class LSPServer {
   let transport: LSPTransport
   var settings = LSPSettings()
   var documents: [String: OpenDocument] = [:]
+  let inbox = Inbox()
+  /// The DNS lint running in the background for each document: cancelled by an edit.
+  var resolutions: [String: Task<Void, Never>] = [:]
   private var isInitialized = false
   private var isShutDown = false
 
@@ -28,7 +31,6 @@ final class LSPServer {
 
   /// Serves until `exit` or the end of input; returns the process exit status.
   func run() -> Int32 {
-    let inbox = Inbox()
     transport.startReading(into: inbox)
     while true {
       // Due documents are linted before the next message too: a steady stream of messages must
@@ -38,6 +40,7 @@ final class LSPServer {
       guard let event = inbox.take(until: deadline) else { continue }
       switch event {
       case .end: return isShutDown ? 0 : 1
+      case .resolved(let uri, let version, let names): publishResolved(uri, version: version, names: names)
       case .malformed(let reason): sendError(nil, .parseError, "malformed message: \(reason)")
       case .message(let body):
         if let status = handle(body) { return status }

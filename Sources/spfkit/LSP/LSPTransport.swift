@@ -12,6 +12,8 @@ enum InboxEvent: Sendable {
   case malformed(String)
   /// The client closed standard input.
   case end
+  /// A document version's names linted again with their include trees resolved over DNS.
+  case resolved(uri: String, version: Int, names: [LintedName])
 }
 
 /// Events from the reading thread, taken by the server with an optional deadline (the debounce of
