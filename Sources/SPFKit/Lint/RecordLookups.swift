@@ -3,12 +3,12 @@
 /// `include`, `a`, `mx`, `ptr` and `exists` count one each; `redirect` counts when the record has
 /// no `all` (otherwise it is never followed); terms after `all` are never evaluated and do not
 /// count; `exp` does not count.
-struct RecordLookups: Sendable {
+public struct RecordLookups: Sendable {
   /// The RFC 7208 §4.6.4 limit on DNS-querying terms.
-  static let limit = 10
+  public static let limit = 10
 
   /// The indices of the counted terms, in evaluation order.
-  let indices: [Int]
+  public let indices: [Int]
 
   /// Counts from the term tags alone, so the terms themselves are not copied.
   init(tags: [TermTag]) {
@@ -27,13 +27,13 @@ struct RecordLookups: Sendable {
   }
 
   /// Counts a record's terms.
-  init(_ record: SPFRecord) { self.init(tags: record.terms.map(\.tag)) }
+  public init(_ record: SPFRecord) { self.init(tags: record.terms.map(\.tag)) }
 
   /// The counted terms of `record` (the record these lookups were counted from).
   func terms(in record: SPFRecord) -> [Term] { indices.map { record.terms[$0] } }
 
   /// How many lookups the record costs, not counting what its includes cost.
-  var count: Int { indices.count }
+  public var count: Int { indices.count }
 
   /// A short list such as `include:_spf.example.com, mx, a`, in order, as written in `text`.
   func summary(of text: [UInt8], in record: SPFRecord) -> String {

@@ -8,8 +8,7 @@ enum SPFKitCommand {
   /// Every subcommand, in the order `--help` lists them.
   static let subcommands: [any Command.Type] = [
     LintCommand.self, MergeCommand.self, GenerateCommand.self, AggregateCommand.self, CheckCommand.self,
-    FlattenCommand.self, HeloCommand.self, ExplainCommand.self,
-    ScanCommand.self,
+    FlattenCommand.self, HeloCommand.self, ExplainCommand.self, ScanCommand.self, LSPCommand.self,
   ]
 
   static let usage = "spfkit <subcommand> [options]"
