@@ -11,59 +11,89 @@ struct DuplicateTerm: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      let tags = record.tags
-      guard Self.hasRepeatedKind(tags), let terms = record.record?.terms else { continue }
-      // Networks compare as plain values; other mechanisms only when their kind repeats.
-      let networks = record.networks
-      for index in tags.indices {
-        guard let kind = tags[index].mechanismKind, kind != .all,
-          tags[..<index].contains(where: { $0.mechanismKind == kind }),
-          let firstIndex = Self.earlierCopy(of: index, kind: kind, terms: terms, networks: networks)
-        else { continue }
-        let term = terms[index]
-        let first = terms[firstIndex]
-        let mechanism = kind
-        let cost = mechanism.countsAsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
+      let repeated = Self.repeatedKinds(record.tags)
+      guard !repeated.isEmpty, let terms = record.record?.terms else { continue }
+      var copies: [(copy: Int, first: Int)] = []
+      if repeated.contains(.ip4) || repeated.contains(.ip6) { copies += Self.networkCopies(record.networks) }
+      copies += Self.mechanismCopies(terms, tags: record.tags, kinds: repeated)
+      for (copy, first) in copies {
+        let term = terms[copy]
+        let cost = term.mechanism?.kind.countsAsLookup == true
+          ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
         diagnostics.append(
           Diagnostic(
-            Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(first.span))'\(cost)",
+            Self.metadata, "'\(record.text(term.span))' repeats '\(record.text(terms[first].span))'\(cost)",
             record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
 
-  /// Whether two mechanisms of one kind (other than `all`) occur: only then can one repeat another.
-  static func hasRepeatedKind(_ tags: [TermTag]) -> Bool {
-    var seen: UInt16 = 0
+  /// The mechanism kinds other than `all` that occur twice or more: only those can repeat.
+  static func repeatedKinds(_ tags: [TermTag]) -> KindSet {
+    var seen = KindSet()
+    var repeated = KindSet()
     for tag in tags {
       guard let kind = tag.mechanismKind, kind != .all else { continue }
-      let bit = UInt16(1) << UInt16(TermOrder.rank(kind) + (kind == .ip6 ? 7 : 0))
-      if seen & bit != 0 { return true }
-      seen |= bit
+      if seen.contains(kind) { repeated.insert(kind) }
+      seen.insert(kind)
     }
-    return false
+    return repeated
   }
 
-  /// The index of an earlier term with the same mechanism as `terms[index]`, if any.
-  static func earlierCopy(of index: Int, kind: MechanismKind, terms: [Term], networks: [RecordNetwork])
-    -> Int?
-  {
-    if kind == .ip4 || kind == .ip6 {
-      guard let mine = networks.first(where: { $0.index == index }) else { return nil }
-      return networks.first { $0.index < index && $0.isSame(as: mine) }?.index
+  /// A set of mechanism kinds as bits: cheap enough to build for every record linted.
+  struct KindSet {
+    private var bits: UInt16 = 0
+
+    var isEmpty: Bool { bits == 0 }
+    func contains(_ kind: MechanismKind) -> Bool { bits & Self.bit(kind) != 0 }
+    mutating func insert(_ kind: MechanismKind) { bits |= Self.bit(kind) }
+
+    private static func bit(_ kind: MechanismKind) -> UInt16 {
+      switch kind {
+      case .all: 1
+      case .include: 2
+      case .a: 4
+      case .mx: 8
+      case .ptr: 16
+      case .ip4: 32
+      case .ip6: 64
+      case .exists: 128
+      }
     }
-    guard let mechanism = terms[index].mechanism else { return nil }
-    return terms[..<index].firstIndex { $0.mechanism.map { same($0, mechanism) } ?? false }
   }
 
-  /// Whether two mechanisms are the same: networks compared masked, domains ignoring ASCII case.
-  static func same(_ a: Mechanism, _ b: Mechanism) -> Bool {
-    switch (a, b) {
-    case (.ip4(let x), .ip4(let y)): return x.masked == y.masked
-    case (.ip6(let x), .ip6(let y)): return x.masked == y.masked
-    default:
-      guard a.kind == b.kind else { return false }
-      return a == b || a.description.lowercased() == b.description.lowercased()
+  /// Every network that repeats an earlier one (compared masked), with the term index of the first copy.
+  static func networkCopies(_ networks: [RecordNetwork]) -> [(copy: Int, first: Int)] {
+    var copies: [(copy: Int, first: Int)] = []
+    var first: RecordNetwork?
+    for position in RecordNetwork.blockOrder(networks) {
+      let network = networks[position]
+      if let first, first.isSame(as: network) {
+        copies.append((network.index, first.index))
+      } else {
+        first = network
+      }
     }
+    return copies
+  }
+
+  /// Every other mechanism of `kinds` that repeats an earlier one (domains ignoring case), with the term
+  /// index of the first copy: one pass with a table of the copies seen.
+  static func mechanismCopies(_ terms: [Term], tags: [TermTag], kinds: KindSet) -> [(copy: Int, first: Int)] {
+    var copies: [(copy: Int, first: Int)] = []
+    var firstCopies: [String: Int] = [:]
+    for index in tags.indices {
+      guard let kind = tags[index].mechanismKind, kind != .ip4, kind != .ip6, kinds.contains(kind),
+        let mechanism = terms[index].mechanism
+      else { continue }
+      // The canonical text names the kind, so the key of an include never equals the key of an a.
+      let key = mechanism.description.lowercased()
+      if let first = firstCopies[key] {
+        copies.append((index, first))
+      } else {
+        firstCopies[key] = index
+      }
+    }
+    return copies
   }
 }
