@@ -71,13 +71,7 @@ public struct LintedRecord: Sendable {
       self.index = index
       self.txt = txt
       let bytes = txt.joined
-      if SPFRecord.isSelected(bytes) {
-        role = .selected
-      } else if LintedRecord.looksLikeSPF(bytes) {
-        role = .nearMiss
-      } else {
-        role = .other
-      }
+      role = Role(bytes)
       let parsed = role == .other ? nil : SPFParser.parse(bytes)
       self.parsed = parsed
       let tags = parsed?.record.terms.map(\.tag) ?? []
@@ -112,6 +106,17 @@ public struct LintedRecord: Sendable {
     case nearMiss
     /// Any other TXT record (site verification and the like).
     case other
+
+    /// How a receiver sees the joined text of a TXT record: decided from its start, without parsing.
+    public init(_ bytes: [UInt8]) {
+      if SPFRecord.isSelected(bytes) {
+        self = .selected
+      } else if LintedRecord.looksLikeSPF(bytes) {
+        self = .nearMiss
+      } else {
+        self = .other
+      }
+    }
   }
 
   /// Classifies and, for SPF-like records, parses.

@@ -99,6 +99,10 @@ enum LintCommand: Command {
       for line in LineRecords(descriptor: 0) {
         switch line.result {
         case .success(let record):
+          if let text = NonSPFText(record.joined, checksFiles: false) {
+            inputError(LintInputError(source: "<stdin>", line: line.number, column: 1, message: text.message))
+            continue
+          }
           await lint(LintInput(name: name, records: [record], sources: ["<stdin>"]), resolving: resolvesRecords)
         case .failure(let error):
           inputError(LintInputError(source: "<stdin>", line: line.number, column: error.column, message: error.message))
@@ -135,7 +139,21 @@ enum LintCommand: Command {
         throw .input("<arg\(index + 1)>:1:\(error.column): \(error.message)")
       }
     }
+    try checkSPF(records)
     return LintInput(records: records, sources: arguments.indices.map { "<arg\($0 + 1)>" })
+  }
+
+  /// Refuses RECORD arguments that are no SPF record. An empty argument, a domain name, an IP address
+  /// or a file is always a mistake; other text passes as another TXT record of the name (as in a zone)
+  /// when some argument is SPF, else it is an input error: lint never passes text it did not lint.
+  static func checkSPF(_ records: [TXTRecord]) throws(CLIError) {
+    let texts = records.map { NonSPFText($0.joined, checksFiles: true) }
+    let anySPF = texts.contains { $0 == nil }
+    for (index, text) in texts.enumerated() {
+      guard let text, text.isUsageError || !anySPF else { continue }
+      let source = "<arg\(index + 1)>"
+      throw text.isUsageError ? .usage("\(source): \(text.message)") : .input("\(source):1:1: \(text.message)")
+    }
   }
 
   /// The codes named by `--disable`, each checked against the catalog.
