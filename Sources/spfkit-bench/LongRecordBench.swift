@@ -9,7 +9,10 @@ enum LongRecordBench {
   /// The long records: one term written over and over, `index` counting the terms.
   static let shapes: [(name: String, term: @Sendable (Int) -> String)] = [
     ("distinct ip4 hosts", { "ip4:" + publicAddress($0) }),
-    ("nested ip4 (9 of 10 covered)", { $0 % 10 == 0 ? "ip4:\(block($0 / 10)).0/24" : "ip4:\(block($0 / 10)).\($0 % 10)" }),
+    (
+      "nested ip4 (9 of 10 covered)",
+      { $0 % 10 == 0 ? "ip4:\(block($0 / 10)).0/24" : "ip4:\(block($0 / 10)).\($0 % 10)" }
+    ),
     ("distinct includes", { "include:_spf\($0).example.com" }),
     ("one include repeated", { _ in "include:_spf.example.com" }),
   ]
@@ -29,7 +32,8 @@ enum LongRecordBench {
     let baseline = lint(spfkit, ordinary.text, in: directory, label: "ordinary (\(grouped(ordinary.count)) records)")
     for shape in shapes {
       let record = longRecord(bytes: size, term: shape.term)
-      let run = lint(spfkit, record.text, in: directory, label: "one record, \(shape.name) (\(grouped(record.count)) terms)")
+      let run = lint(
+        spfkit, record.text, in: directory, label: "one record, \(shape.name) (\(grouped(record.count)) terms)")
       print(String(format: "longrecord:   %.2f× the CPU per byte of ordinary records", run / baseline))
     }
   }
@@ -39,7 +43,8 @@ enum LongRecordBench {
     let input = directory.appendingPathComponent("input.txt").path
     let output = directory.appendingPathComponent("findings.txt").path
     FileManager.default.createFile(atPath: input, contents: Data(text.utf8))
-    let run = TimedCommand.run(["/bin/sh", "-c", "exec '\(spfkit)' lint - < '\(input)' > '\(output)'"], allowedStatuses: [0, 1])
+    let run = TimedCommand.run(
+      ["/bin/sh", "-c", "exec '\(spfkit)' lint - < '\(input)' > '\(output)'"], allowedStatuses: [0, 1])
     let megabytes = Double(text.utf8.count) / 1e6
     let findings = (try? String(contentsOfFile: output, encoding: .utf8))?.utf8.count ?? 0
     print(

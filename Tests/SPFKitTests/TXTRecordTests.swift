@@ -130,7 +130,7 @@ struct TXTRecordTests {
   }
 
   /// `location(ofJoinedOffset:)` by its definition: the first string holding the offset.
-  static func walkedLocation(_ strings: [CharacterString], _ offset: Int) -> SourceLocation? {
+  static func walkedLocation(_ strings: [CharacterString], _ offset: Int) -> SPFKit.SourceLocation? {
     var remaining = offset
     for (index, string) in strings.enumerated() {
       if remaining < string.bytes.count || (index == strings.count - 1 && remaining == string.bytes.count) {
@@ -142,7 +142,7 @@ struct TXTRecordTests {
   }
 
   /// `location(ofJoinedEnd:)` by its definition: the first string ending at or after the offset.
-  static func walkedEnd(_ strings: [CharacterString], _ offset: Int) -> SourceLocation? {
+  static func walkedEnd(_ strings: [CharacterString], _ offset: Int) -> SPFKit.SourceLocation? {
     guard offset > 0 else { return walkedLocation(strings, 0) }
     var remaining = offset
     for string in strings {

@@ -22,7 +22,8 @@ struct NetworkRecordSample {
       let host = rng.int(0...1023)
       return qualifier + "ip4:192.0.\(rng.pick([0, 2, 3])).\(host % 256)/\(prefix)"
     case 4, 5:
-      return qualifier + "ip6:2001:db8:\(String(rng.int(0...3), radix: 16))::\(rng.int(0...2))/\(rng.pick([32, 33, 34, 48, 128]))"
+      return qualifier
+        + "ip6:2001:db8:\(String(rng.int(0...3), radix: 16))::\(rng.int(0...2))/\(rng.pick([32, 33, 34, 48, 128]))"
     case 6:
       return qualifier + rng.pick(["a", "mx", "ptr", "a/24", "mx:Example.com", "mx:example.COM"])
     case 7:

@@ -24,7 +24,8 @@ extension RuleTests {
       .flags(
         "the earliest cover is named, here a later one in the same run",
         "v=spf1 ↓ip4:192.0.2.5↓ ip4:192.0.2.0/25 ip4:192.0.2.0/24 -all", findings: 2),
-      .flags("a cover and a copy of the covered host", "v=spf1 ip4:192.0.2.0/24 ↓ip4:192.0.2.5↓ ip4:192.0.2.5 -all",
+      .flags(
+        "a cover and a copy of the covered host", "v=spf1 ip4:192.0.2.0/24 ↓ip4:192.0.2.5↓ ip4:192.0.2.5 -all",
         findings: 2),
       .flags("a modifier does not end a run", "v=spf1 ↓ip4:192.0.2.5↓ unknown=x ip4:192.0.2.0/24 -all"),
       .flags("the whole IPv4 space covers everything", "v=spf1 ip4:0.0.0.0/0 ↓ip4:192.0.2.0/24↓ -all"),
@@ -76,7 +77,9 @@ extension RuleTests {
             if case .directive(_, let qualifier) = record.tags[index] { qualifier == inner.qualifier } else { true }
           }
         }
-        return cover.map { "'\(record.text(terms[inner.index].span))' is covered by '\(record.text(terms[$0.index].span))'" }
+        return cover.map {
+          "'\(record.text(terms[inner.index].span))' is covered by '\(record.text(terms[$0.index].span))'"
+        }
       }
     }
   }

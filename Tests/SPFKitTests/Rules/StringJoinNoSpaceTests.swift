@@ -37,7 +37,8 @@ extension RuleTests {
       .passes(
         "inner joins of a run are not checked: both terms there are split across strings",
         #""v=spf1 include:_spf.exam" "ple.com" "ip4:192.0" ".2.1 -all""#),
-      .passes("many one-byte strings of one long term", #""v=spf1 "# + String(repeating: #""a" "#, count: 300) + #""-all""#),
+      .passes(
+        "many one-byte strings of one long term", #""v=spf1 " "# + String(repeating: #""a" "#, count: 300) + #""-all""#),
       .passes("a deliberate split inside a term", #""v=spf1 include:_spf.exam" "ple.com -all""#),
       .passes("a deliberate split inside the version", #""v=sp" "f1 -all""#, #""v=" "spf1 mx -all""#),
       .passes("a deliberate split inside an address", #""v=spf1 ip4:192.0.2" ".1 -all""#),

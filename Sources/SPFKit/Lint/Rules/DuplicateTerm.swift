@@ -18,7 +18,8 @@ struct DuplicateTerm: Rule {
       copies += Self.mechanismCopies(terms, tags: record.tags, kinds: repeated)
       for (copy, first) in copies {
         let term = terms[copy]
-        let cost = term.mechanism?.kind.countsAsLookup == true
+        let cost =
+          term.mechanism?.kind.countsAsLookup == true
           ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
         diagnostics.append(
           Diagnostic(
