@@ -29,6 +29,8 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
     }
   ),
   ("scan", { await ScanBench.run() }),
+  // spfkit-bench longrecord [MB]: one record of MB megabytes against MB megabytes of ordinary records.
+  ("longrecord", { LongRecordBench.run(megabytes: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5) }),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first ?? "all"

@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -105,6 +106,56 @@ struct TXTRecordTests {
     let input = MarkedRecord(marked)
     let record = try TXTRecord.parsePresentation(input.bytes, line: 3)
     #expect(record.location(ofJoinedEnd: offset) == SourceLocation(line: 3, column: input.spans.first!.start + 1))
+  }
+
+  /// The binary searches give what walking every string and escape gives, at every offset of seeded
+  /// random records: empty strings, escapes of two and four source bytes, offsets past either end.
+  @Test(arguments: 0..<100)
+  func locationsAgreeWithAWalkOverTheStrings(seed: Int) {
+    var rng = SplitMix64(seed: UInt64(seed))
+    var column = 1
+    let strings = (0..<rng.int(1...6)).map { _ in
+      let bytes = rng.bytes(rng.int(0...5))
+      let escapes = bytes.indices.filter { _ in rng.chance(0.4) }.map {
+        EscapeMark(byteIndex: $0, sourceLength: rng.pick([2, 4]))
+      }
+      defer { column += bytes.count + escapes.reduce(0) { $0 + $1.sourceLength - 1 } + 3 }
+      return CharacterString(bytes: bytes, origin: SourceOrigin(line: 1, column: column + 1, escapes: escapes))
+    }
+    let record = TXTRecord(strings: strings)
+    for offset in -1...(record.joined.count + 1) {
+      #expect(record.location(ofJoinedOffset: offset) == Self.walkedLocation(strings, offset), "offset \(offset)")
+      #expect(record.location(ofJoinedEnd: offset) == Self.walkedEnd(strings, offset), "end \(offset)")
+    }
+  }
+
+  /// `location(ofJoinedOffset:)` by its definition: the first string holding the offset.
+  static func walkedLocation(_ strings: [CharacterString], _ offset: Int) -> SPFKit.SourceLocation? {
+    var remaining = offset
+    for (index, string) in strings.enumerated() {
+      if remaining < string.bytes.count || (index == strings.count - 1 && remaining == string.bytes.count) {
+        return string.origin.map { SourceLocation(line: $0.line, column: walkedColumn($0, remaining)) }
+      }
+      remaining -= string.bytes.count
+    }
+    return strings.last?.origin.map { SourceLocation(line: $0.line, column: $0.column) }
+  }
+
+  /// `location(ofJoinedEnd:)` by its definition: the first string ending at or after the offset.
+  static func walkedEnd(_ strings: [CharacterString], _ offset: Int) -> SPFKit.SourceLocation? {
+    guard offset > 0 else { return walkedLocation(strings, 0) }
+    var remaining = offset
+    for string in strings {
+      if remaining <= string.bytes.count {
+        return string.origin.map { SourceLocation(line: $0.line, column: walkedColumn($0, remaining)) }
+      }
+      remaining -= string.bytes.count
+    }
+    return walkedLocation(strings, offset)
+  }
+
+  static func walkedColumn(_ origin: SourceOrigin, _ index: Int) -> Int {
+    origin.column + index + origin.escapes.filter { $0.byteIndex < index }.reduce(0) { $0 + $1.sourceLength - 1 }
   }
 
   @Test func recordsBuiltInCode() {

@@ -72,13 +72,7 @@ public struct LintedRecord: Sendable {
       self.index = index
       self.txt = txt
       let bytes = txt.joined
-      if SPFRecord.isSelected(bytes) {
-        role = .selected
-      } else if LintedRecord.looksLikeSPF(bytes), SenderIDRecord.senderIDTagEnd(bytes) == nil {
-        role = .nearMiss
-      } else {
-        role = .other
-      }
+      role = Role(bytes)
       let parsed = role == .other ? nil : SPFParser.parse(bytes)
       self.parsed = parsed
       let tags = parsed?.record.terms.map(\.tag) ?? []
@@ -118,6 +112,17 @@ public struct LintedRecord: Sendable {
     case nearMiss
     /// Any other TXT record (site verification, Sender ID `spf2.0/` records and the like).
     case other
+
+    /// How a receiver sees the joined text of a TXT record: decided from its start, without parsing.
+    public init(_ bytes: [UInt8]) {
+      if SPFRecord.isSelected(bytes) {
+        self = .selected
+      } else if LintedRecord.looksLikeSPF(bytes), SenderIDRecord.senderIDTagEnd(bytes) == nil {
+        self = .nearMiss
+      } else {
+        self = .other
+      }
+    }
   }
 
   /// Classifies and, for SPF-like records, parses.

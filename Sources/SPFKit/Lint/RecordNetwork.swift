@@ -45,3 +45,41 @@ struct RecordNetwork: Sendable {
     return networks
   }
 }
+
+extension RecordNetwork {
+  /// The positions of `networks` sorted by family, first address and prefix length, equal networks by
+  /// term index: a network sorts before every network inside it, and copies of one network sit together
+  /// with the earliest first. Sorting once keeps SPF108 and SPF109 at O(n log n) on a record of any length.
+  static func blockOrder(_ networks: [RecordNetwork]) -> [Int] {
+    networks.indices.sorted { a, b in
+      let x = networks[a]
+      let y = networks[b]
+      return (x.isIPv6 ? 1 : 0, x.first, x.prefixLength, x.index) < (y.isIPv6 ? 1 : 0, y.first, y.prefixLength, y.index)
+    }
+  }
+
+  /// For each network (by position in `networks`), the earliest term index of a network that strictly
+  /// contains it, or nil.
+  ///
+  /// Networks are nested or disjoint, so one sweep in `blockOrder` with a stack of the networks holding
+  /// the current one finds every container; each stack entry carries the earliest term index of itself and
+  /// of everything below it.
+  static func earliestContainers(of networks: [RecordNetwork]) -> [Int?] {
+    let order = blockOrder(networks)
+    var containers = [Int?](repeating: nil, count: networks.count)
+    var stack: [(network: RecordNetwork, earliest: Int)] = []
+    var position = 0
+    while position < order.count {
+      let network = networks[order[position]]
+      while let top = stack.last, !top.network.strictlyContains(network) { stack.removeLast() }
+      let earliest = stack.last?.earliest
+      while position < order.count, networks[order[position]].isSame(as: network) {
+        containers[order[position]] = earliest
+        position += 1
+      }
+      // The first of the copies has the lowest term index.
+      stack.append((network, min(earliest ?? network.index, network.index)))
+    }
+    return containers
+  }
+}

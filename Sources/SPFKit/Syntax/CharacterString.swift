@@ -29,20 +29,38 @@ public struct SourceOrigin: Hashable, Sendable {
   /// 1-based UTF-8 byte column of the string's first content byte (after the opening quote).
   public var column: Int
   /// Escaped bytes in increasing byte order; each took more than one source byte.
-  public var escapes: [EscapeMark]
+  public var escapes: [EscapeMark] { didSet { shifts = Self.shifts(escapes) } }
+  /// `shifts[k]`: the extra source bytes the first k escapes took, so a column is one binary search
+  /// away however many escapes the string has (empty without escapes).
+  private var shifts: [Int]
 
   /// Creates an origin.
   public init(line: Int, column: Int, escapes: [EscapeMark] = []) {
     self.line = line
     self.column = column
     self.escapes = escapes
+    shifts = Self.shifts(escapes)
+  }
+
+  private static func shifts(_ escapes: [EscapeMark]) -> [Int] {
+    guard !escapes.isEmpty else { return [] }
+    var shifts = [0]
+    shifts.reserveCapacity(escapes.count + 1)
+    for mark in escapes { shifts.append(shifts[shifts.count - 1] &+ mark.sourceLength &- 1) }
+    return shifts
   }
 
   /// The 1-based source column of the content byte at `index` (UTF-8 byte offset in the string).
   public func column(ofByte index: Int) -> Int {
-    var column = self.column &+ index
-    for mark in escapes where mark.byteIndex < index { column &+= mark.sourceLength &- 1 }
-    return column
+    guard !escapes.isEmpty else { return column &+ index }
+    // How many escapes come before the byte: the first mark at or after it, by binary search.
+    var low = 0
+    var high = escapes.count
+    while low < high {
+      let middle = low + (high - low) / 2
+      if escapes[middle].byteIndex < index { low = middle + 1 } else { high = middle }
+    }
+    return column &+ index &+ shifts[low]
   }
 }
 

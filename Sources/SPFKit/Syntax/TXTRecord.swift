@@ -7,17 +7,27 @@ public struct TXTRecord: Hashable, Sendable {
   public var strings: [CharacterString]
   /// The strings concatenated with no space (RFC 7208 §3.3): the text SPF parses.
   public let joined: [UInt8]
+  /// The joined-text offset where each string starts, for two strings or more (empty for one): a
+  /// location is one binary search away however many strings the record has.
+  private let starts: [Int]
 
   /// Creates a record from its strings.
   public init(strings: [CharacterString]) {
     self.strings = strings
     if strings.count == 1 {
       joined = strings[0].bytes
+      starts = []
     } else {
       var joined: [UInt8] = []
+      var starts: [Int] = []
       joined.reserveCapacity(strings.reduce(0) { $0 &+ $1.bytes.count })
-      for string in strings { joined.append(contentsOf: string.bytes) }
+      starts.reserveCapacity(strings.count)
+      for string in strings {
+        starts.append(joined.count)
+        joined.append(contentsOf: string.bytes)
+      }
       self.joined = joined
+      self.starts = starts
     }
   }
 
@@ -44,17 +54,21 @@ public struct TXTRecord: Hashable, Sendable {
   ///
   /// An offset at the very end maps to just past the last string's last byte.
   public func location(ofJoinedOffset offset: Int) -> SourceLocation? {
-    var remaining = offset
-    for (index, string) in strings.enumerated() {
-      let isLast = index == strings.count &- 1
-      if remaining < string.bytes.count || (isLast && remaining == string.bytes.count) {
-        guard let origin = string.origin else { return nil }
-        return SourceLocation(line: origin.line, column: origin.column(ofByte: remaining))
-      }
-      remaining &-= string.bytes.count
+    guard !strings.isEmpty else { return nil }
+    let index: Int
+    if offset < 0 {
+      index = 0
+    } else if offset < joined.count {
+      // The last string starting at or before the offset: the non-empty string holding the byte.
+      index = firstString { start(of: $0) > offset } - 1
+    } else if offset == joined.count {
+      index = strings.count - 1
+    } else {
+      guard let origin = strings[strings.count - 1].origin else { return nil }
+      return SourceLocation(line: origin.line, column: origin.column)
     }
-    guard let origin = strings.last?.origin else { return nil }
-    return SourceLocation(line: origin.line, column: origin.column)
+    guard let origin = strings[index].origin else { return nil }
+    return SourceLocation(line: origin.line, column: origin.column(ofByte: offset &- start(of: index)))
   }
 
   /// The source location just past the joined-text byte before `offset`: where a span ending at
@@ -64,14 +78,24 @@ public struct TXTRecord: Hashable, Sendable {
   /// quote; offset 0 maps to the first byte.
   public func location(ofJoinedEnd offset: Int) -> SourceLocation? {
     guard offset > 0 else { return location(ofJoinedOffset: 0) }
-    var remaining = offset
-    for string in strings {
-      if remaining <= string.bytes.count {
-        guard let origin = string.origin else { return nil }
-        return SourceLocation(line: origin.line, column: origin.column(ofByte: remaining))
-      }
-      remaining &-= string.bytes.count
+    // The first string ending at or after the offset.
+    let index = firstString { start(of: $0) &+ strings[$0].bytes.count >= offset }
+    guard index < strings.count else { return location(ofJoinedOffset: offset) }
+    guard let origin = strings[index].origin else { return nil }
+    return SourceLocation(line: origin.line, column: origin.column(ofByte: offset &- start(of: index)))
+  }
+
+  /// The joined-text offset where string `index` starts.
+  private func start(of index: Int) -> Int { starts.isEmpty ? 0 : starts[index] }
+
+  /// The first string index for which `isPast` holds (it must hold for all later ones), or the count.
+  private func firstString(where isPast: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = strings.count
+    while low < high {
+      let middle = low + (high - low) / 2
+      if isPast(middle) { high = middle } else { low = middle + 1 }
     }
-    return location(ofJoinedOffset: offset)
+    return low
   }
 }

@@ -79,6 +79,7 @@ enum LintCommand: Command {
     let isBulk = readsStandardInput || !zones.isEmpty
     let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
     let draftFiles = try DraftZone.files(ofOwners: domains, in: arguments.values("--dns-zone"))
+    let recordInput = records.isEmpty ? nil : try argumentInput(records)
     // Last of what can fail with a usage error: no '--output' temporary file is left behind.
     let output = try LintOutput(arguments, console: console, bulk: isBulk)
     let resolvesRecords = arguments.has("--resolve")
@@ -101,8 +102,8 @@ enum LintCommand: Command {
       console.error(error.description)
       reporter.reportInputError(error)
     }
-    if !records.isEmpty {
-      switch argumentInput(records) {
+    if let recordInput {
+      switch recordInput {
       case .success(var input):
         input.name = name
         await lint(input, resolving: resolvesRecords)
@@ -114,6 +115,11 @@ enum LintCommand: Command {
       for line in LineRecords(descriptor: 0) {
         switch line.result {
         case .success(let record):
+          if let text = NonSPFText(record.joined, checksFiles: false) {
+            inputError(
+              LintInputError(source: "<stdin>", line: line.number, column: 1, message: text.message, isFile: false))
+            continue
+          }
           let input = LintInput(name: name, records: [record], sources: ["<stdin>"], listedWhenClean: false)
           await lint(input, resolving: resolvesRecords)
         case .failure(let error):
@@ -154,7 +160,7 @@ enum LintCommand: Command {
 
   /// The record arguments as one name's TXT records, or the first that cannot be read: the others
   /// are then not linted alone, which would hide what they say together (SPF001).
-  static func argumentInput(_ arguments: [String]) -> Result<LintInput, LintInputError> {
+  static func argumentInput(_ arguments: [String]) throws(CLIError) -> Result<LintInput, LintInputError> {
     var records: [TXTRecord] = []
     for (index, argument) in arguments.enumerated() {
       do {
@@ -165,7 +171,24 @@ enum LintCommand: Command {
             source: "<arg\(index + 1)>", line: 1, column: error.column, message: error.message, isFile: false))
       }
     }
+    if let error = try nonSPFArgument(records) { return .failure(error) }
     return .success(LintInput(records: records, sources: arguments.indices.map { "<arg\($0 + 1)>" }))
+  }
+
+  /// Refuses RECORD arguments that are no SPF record. An empty argument, a domain name, an IP address
+  /// or a file is always a mistake (a usage error); other text passes as another TXT record of the name
+  /// (as in a zone) when some argument is SPF, else it is an input error: lint never passes text it did
+  /// not lint.
+  static func nonSPFArgument(_ records: [TXTRecord]) throws(CLIError) -> LintInputError? {
+    let texts = records.map { NonSPFText($0.joined, checksFiles: true) }
+    let anySPF = texts.contains { $0 == nil }
+    for (index, text) in texts.enumerated() {
+      guard let text, text.isUsageError || !anySPF else { continue }
+      let source = "<arg\(index + 1)>"
+      if text.isUsageError { throw .usage("\(source): \(text.message)") }
+      return LintInputError(source: source, line: 1, column: 1, message: text.message, isFile: false)
+    }
+    return nil
   }
 
   /// The codes named by `--disable`, each checked against the catalog.

@@ -42,6 +42,7 @@ struct LineRecords: Sequence, IteratorProtocol {
               "line is longer than \(LineRecords.maximumLineLength >> 20) MiB", column: 1)))
       }
       guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }), first != 0x23 else { continue }
+      if let binary = LineRecords.binaryData(in: bytes) { return Line(number: number, result: .failure(binary)) }
       do {
         return Line(number: number, result: .success(try RecordArgument.parse(bytes, line: number)))
       } catch {
@@ -49,5 +50,28 @@ struct LineRecords: Sequence, IteratorProtocol {
       }
     }
     return nil
+  }
+
+  /// The first NUL byte or invalid UTF-8 sequence of a line, as an error at its column: such a line is
+  /// binary data, not a record to lint (`--zone` rejects the same bytes).
+  static func binaryData(in bytes: [UInt8]) -> PresentationSyntaxError? {
+    // Almost every line is ASCII without NUL: one tight scan decides that.
+    guard bytes.contains(where: { $0 == 0 || $0 >= 0x80 }) else { return nil }
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar) where scalar.value == 0:
+        return PresentationSyntaxError("binary data: NUL byte", column: offset + 1)
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+      case .error:
+        let byte = String(bytes[offset], radix: 16, uppercase: true)
+        return PresentationSyntaxError("binary data: invalid UTF-8 byte 0x\(byte)", column: offset + 1)
+      case .emptyInput:
+        return nil
+      }
+    }
   }
 }

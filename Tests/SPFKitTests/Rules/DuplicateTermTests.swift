@@ -26,6 +26,10 @@ extension RuleTests {
       .passes(
         "the version run into a term: the guessed copy is SPF012's finding", "v=spf1a a"),
       .flags("split over strings", #""v=spf1 mx " "↓mx↓ -all""#),
+      .flags("every copy names the first", "v=spf1 ip4:192.0.2.1 mx ↓ip4:192.0.2.1↓ a ip4:192.0.2.1 -all", findings: 2),
+      .flags("copies of two kinds", "v=spf1 mx a ↓mx↓ a -all", findings: 2),
+      .flags("an IPv6 copy beside IPv4 networks", "v=spf1 ip6:2001:db8::/32 ip4:192.0.2.1 ↓ip6:2001:db8::/32↓ -all"),
+      .passes("IPv4 and IPv6 networks with the same bits differ", "v=spf1 ip4:0.0.0.0/0 ip6:::/0 -all"),
       .passes("a and a/24 differ", "v=spf1 a a/24 -all"),
       .passes("mx and mx with a domain differ", "v=spf1 mx mx:example.com -all"),
       .passes("RFC 7208 B.1: 'mx mx:example.org'", "v=spf1 mx mx:example.org -all"),
@@ -38,5 +42,32 @@ extension RuleTests {
 
     @Test(arguments: cases)
     func check(_ c: RuleCase) throws { try RuleTest.check(DuplicateTerm.self, c) }
+
+    /// The tables of first copies find what comparing every pair finds, on seeded random records.
+    @Test(arguments: 0..<200)
+    func agreesWithThePairwiseDefinition(seed: Int) {
+      let record = NetworkRecordSample(seed: UInt64(seed)).record
+      let linted = LintedRecord(index: 0, txt: TXTRecord(text: record))
+      let found = Linter(rules: [DuplicateTerm()]).lint([linted.txt]).map { $0.span?.start ?? -1 }
+      #expect(found == Self.pairwiseCopies(linted), "\(record)")
+    }
+
+    /// The start of every mechanism (not `all`) that an earlier one repeats, by comparing every pair.
+    static func pairwiseCopies(_ record: LintedRecord) -> [Int] {
+      guard let terms = record.record?.terms else { return [] }
+      return terms.indices.filter { index in
+        guard let mechanism = terms[index].mechanism, mechanism.kind != .all else { return false }
+        return terms[..<index].contains { $0.mechanism.map { same($0, mechanism) } ?? false }
+      }.map { terms[$0].span.start }
+    }
+
+    /// Whether two mechanisms are the same: networks compared masked, domains ignoring case.
+    static func same(_ a: Mechanism, _ b: Mechanism) -> Bool {
+      switch (a, b) {
+      case (.ip4(let x), .ip4(let y)): x.masked == y.masked
+      case (.ip6(let x), .ip6(let y)): x.masked == y.masked
+      default: a.kind == b.kind && a.description.lowercased() == b.description.lowercased()
+      }
+    }
   }
 }

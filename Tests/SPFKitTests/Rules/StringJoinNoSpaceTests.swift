@@ -23,6 +23,22 @@ extension RuleTests {
         "an empty string between does not hide the join, reported once",
         #""v=spf1 ↓ip4:192.0.2.1" "" "mx↓ -all""#, fixed: "v=spf1 ip4:192.0.2.1 mx -all"),
       .flags("the record index", "v=spf1 -all", #""v=spf1 ↓mx" "a↓ -all""#),
+      .flags(
+        "the last join of a run whose first term is split across strings",
+        #""v=spf1 ↓include:_spf.exam" "ple.com" "ip4:192.0.2.1↓ -all""#,
+        fixed: "v=spf1 include:_spf.example.com ip4:192.0.2.1 -all"),
+      .flags(
+        "the first join of a run whose second term is split across strings",
+        #""v=spf1 ↓ip4:192.0.2.1" "include:_spf.exam" "ple.com↓ -all""#,
+        fixed: "v=spf1 ip4:192.0.2.1 include:_spf.example.com -all"),
+      .flags(
+        "runs of several strings each report their own join",
+        #""v=spf1 ↓a" "mx↓ " "ip4:192.0.2.1" "ip4:192.0.2.2 -all""#, findings: 2),
+      .passes(
+        "inner joins of a run are not checked: both terms there are split across strings",
+        #""v=spf1 include:_spf.exam" "ple.com" "ip4:192.0" ".2.1 -all""#),
+      .passes(
+        "many one-byte strings of one long term", #""v=spf1 " "# + String(repeating: #""a" "#, count: 300) + #""-all""#),
       .passes("a deliberate split inside a term", #""v=spf1 include:_spf.exam" "ple.com -all""#),
       .passes("a deliberate split inside the version", #""v=sp" "f1 -all""#, #""v=" "spf1 mx -all""#),
       .passes("a deliberate split inside an address", #""v=spf1 ip4:192.0.2" ".1 -all""#),

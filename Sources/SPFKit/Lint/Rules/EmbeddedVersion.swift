@@ -13,11 +13,11 @@ struct EmbeddedVersion: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       guard let spf = record.record else { continue }
+      let firstAll = record.tags.firstIndex { $0.mechanismKind == .all } ?? record.tags.count
       for (index, tag) in record.tags.enumerated() where tag == .unknownModifier {
         let term = spf.terms[index]
         guard case .modifier(.unknown(let name, _)) = term.kind, name.lowercased() == "v" else { continue }
-        let afterAll = record.tags[..<index].contains { $0.mechanismKind == .all }
-        let consequence = afterAll ? ": nothing after the first 'all' is evaluated" : ": receivers ignore it"
+        let consequence = firstAll < index ? ": nothing after the first 'all' is evaluated" : ": receivers ignore it"
         diagnostics.append(
           Diagnostic(
             Self.metadata,

@@ -14,30 +14,37 @@ struct RedundantNetwork: Rule {
     for record in context.spfRecords {
       let networks = record.networks
       guard networks.count > 1, let terms = record.record?.terms else { continue }
-      for inner in networks.indices {
-        guard let cover = Self.covering(inner, in: networks, tags: record.tags) else { continue }
-        let term = terms[networks[inner].index]
+      let runs = Self.qualifierRuns(record.tags)
+      for (position, container) in RecordNetwork.earliestContainers(of: networks).enumerated() {
+        let inner = networks[position].index
+        guard let cover = container, cover < inner || runs[cover] == runs[inner] else { continue }
+        let term = terms[inner]
         diagnostics.append(
           Diagnostic(
-            Self.metadata,
-            "'\(record.text(term.span))' is covered by '\(record.text(terms[networks[cover].index].span))'",
+            Self.metadata, "'\(record.text(term.span))' is covered by '\(record.text(terms[cover].span))'",
             record: record.index, span: term.span, fix: .removing(term, in: record)))
       }
     }
   }
 
-  /// The network that strictly contains `networks[inner]` and decides first, or decides the same way
-  /// with nothing between them deciding otherwise.
-  static func covering(_ inner: Int, in networks: [RecordNetwork], tags: [TermTag]) -> Int? {
-    let network = networks[inner]
-    for outer in networks.indices where outer != inner && networks[outer].strictlyContains(network) {
-      if networks[outer].index < network.index { return outer }
-      let between = tags[(network.index + 1)..<networks[outer].index]
-      let sameWay = between.allSatisfy { tag in
-        if case .directive(_, let qualifier) = tag { qualifier == network.qualifier } else { true }
+  /// For each term, the number of the run of consecutive directives with one qualifier it belongs to
+  /// (modifiers and invalid terms join the current run).
+  ///
+  /// The earliest network containing another decides for it when it comes first. When it comes later it
+  /// decides the same way only if it and every directive between them have the inner network's qualifier:
+  /// exactly when both are in one run. A later container in another run means none is in the inner's run.
+  static func qualifierRuns(_ tags: [TermTag]) -> [Int] {
+    var runs: [Int] = []
+    runs.reserveCapacity(tags.count)
+    var run = 0
+    var current: Qualifier?
+    for tag in tags {
+      if case .directive(_, let qualifier) = tag {
+        if let current, current != qualifier { run += 1 }
+        current = qualifier
       }
-      if networks[outer].qualifier == network.qualifier, sameWay { return outer }
+      runs.append(run)
     }
-    return nil
+    return runs
   }
 }

@@ -14,22 +14,16 @@ struct StringJoinNoSpace: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let bytes = record.txt.joined
-      // An empty string makes two boundaries at one offset: one join, reported once.
-      for boundary in Set(record.txt.boundaries).sorted() where boundary > 0 && boundary < bytes.count {
-        guard bytes[boundary - 1] != 0x20, bytes[boundary] != 0x20 else { continue }
-        var start = boundary
-        while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
-        var end = boundary
-        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-        let left = Array(bytes[start..<boundary])
-        let right = Array(bytes[boundary..<end])
-        guard Self.isTerm(left), Self.isTerm(right) else { continue }
-        let fused = record.text(SourceSpan(start: start, end: end))
+      for (boundary, term) in Self.joins(bytes, boundaries: record.txt.boundaries) {
+        guard Self.isTerm(bytes[term.lowerBound..<boundary]), Self.isTerm(bytes[boundary..<term.upperBound]) else {
+          continue
+        }
+        let fused = record.text(SourceSpan(start: term.lowerBound, end: term.upperBound))
+        let left = record.text(SourceSpan(start: term.lowerBound, end: boundary))
         diagnostics.append(
           Diagnostic(
-            Self.metadata,
-            "'\(fused)' fuses two terms: the strings are joined with no space after '\(String(decoding: left, as: UTF8.self))'",
-            record: record.index, span: SourceSpan(start: start, end: end),
+            Self.metadata, "'\(fused)' fuses two terms: the strings are joined with no space after '\(left)'",
+            record: record.index, span: SourceSpan(start: term.lowerBound, end: term.upperBound),
             fix: Fix(
               title: "insert a space between the strings",
               edits: [TextEdit(span: SourceSpan(start: boundary, end: boundary), replacement: " ")])))
@@ -37,8 +31,39 @@ struct StringJoinNoSpace: Rule {
     }
   }
 
+  /// The joins worth checking, with the run of bytes between spaces around each: in every such run,
+  /// the first and the last boundary between strings.
+  ///
+  /// Only those two: a fused pair at an inner boundary has both of its terms split across strings as
+  /// well, and checking each of the k boundaries of a run would parse the run k times (quadratic in a
+  /// record of many short strings). Each byte is scanned once.
+  static func joins(_ bytes: [UInt8], boundaries: [Int]) -> [(boundary: Int, term: Range<Int>)] {
+    var joins: [(boundary: Int, term: Range<Int>)] = []
+    var index = 0
+    while index < boundaries.count {
+      let boundary = boundaries[index]
+      index += 1
+      guard boundary > 0, boundary < bytes.count, bytes[boundary - 1] != 0x20, bytes[boundary] != 0x20 else {
+        continue
+      }
+      var start = boundary
+      while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+      var end = boundary
+      while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+      var last = boundary
+      while index < boundaries.count, boundaries[index] < end {
+        last = boundaries[index]
+        index += 1
+      }
+      joins.append((boundary, start..<end))
+      // An empty string makes two boundaries at one offset: one join, reported once.
+      if last != boundary { joins.append((last, start..<end)) }
+    }
+    return joins
+  }
+
   /// Whether bytes parse as exactly one valid term.
-  private static func isTerm(_ bytes: [UInt8]) -> Bool {
+  private static func isTerm(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard !bytes.isEmpty else { return false }
     let parsed = SPFParser.parse(Array("v=spf1 ".utf8) + bytes)
     return parsed.isValid && parsed.record.terms.count == 1
