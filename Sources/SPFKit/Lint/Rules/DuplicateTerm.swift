@@ -50,8 +50,10 @@ struct DuplicateTerm: Rule {
       let cost = costsLookup ? ": the second costs a DNS lookup and adds nothing" : ": it adds nothing"
       message = "'\(record.text(later[0].span))' repeats '\(record.text(first.span))'\(cost)"
     } else {
-      let cost = costsLookup ? ": the \(later.count) copies after the first cost \(later.count) DNS lookups" : ""
-      message = "'\(record.text(first.span))' appears \(copies.count) times\(cost) and add nothing"
+      let cost = costsLookup ? " cost \(later.count) DNS lookups and" : ""
+      message =
+        "'\(record.text(first.span))' appears \(copies.count) times: the \(later.count) copies after the first"
+        + "\(cost) add nothing"
     }
     let removals = later.map { Fix.removing($0, in: record) }
     let title = later.count == 1 ? removals[0].title : "remove the \(later.count) copies after the first"
