@@ -12,7 +12,8 @@ enum DNSMessageFuzzer {
     do throws(DNSWireError) {
       decoded = try DNSMessage(decoding: input)
     } catch {
-      FuzzCheck.require(error.offset >= 0 && error.offset <= input.count, "error offset \(error.offset) of \(input.count)")
+      FuzzCheck.require(
+        error.offset >= 0 && error.offset <= input.count, "error offset \(error.offset) of \(input.count)")
       decoded = nil
     }
     if let decoded { checkReencoding(decoded) }

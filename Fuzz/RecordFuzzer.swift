@@ -21,19 +21,21 @@ enum RecordFuzzer {
   /// One line as a TXT record: presentation format when it starts with a quote, else raw text; nil
   /// when the presentation is malformed (after checking the error's column lies on the line).
   private static func txtRecord(_ line: [UInt8], line number: Int) -> TXTRecord? {
-  guard line.first == 0x22 else {
-    return TXTRecord(strings: [CharacterString(bytes: line, origin: SourceOrigin(line: number, column: 1))])
-  }
-  do {
-    let record = try TXTRecord.parsePresentation(line, line: number)
-    for offset in 0...record.joined.count {
-      let location = record.location(ofJoinedOffset: offset)
-      FuzzCheck.require(location.map { $0.line == number && (1...line.count + 1).contains($0.column) } ?? false, "location of \(offset)")
+    guard line.first == 0x22 else {
+      return TXTRecord(strings: [CharacterString(bytes: line, origin: SourceOrigin(line: number, column: 1))])
     }
-    return record
-  } catch {
-    FuzzCheck.require((1...line.count + 1).contains(error.column), "presentation error column \(error.column)")
-    return nil
+    do {
+      let record = try TXTRecord.parsePresentation(line, line: number)
+      for offset in 0...record.joined.count {
+        let location = record.location(ofJoinedOffset: offset)
+        FuzzCheck.require(
+          location.map { $0.line == number && (1...line.count + 1).contains($0.column) } ?? false,
+          "location of \(offset)")
+      }
+      return record
+    } catch {
+      FuzzCheck.require((1...line.count + 1).contains(error.column), "presentation error column \(error.column)")
+      return nil
+    }
   }
-}
 }

@@ -14,7 +14,8 @@ enum LintInvariants {
       FuzzCheck.require(records.indices.contains(index), "\(diagnostic.code) names record \(index) of \(records.count)")
       let text = records[index].joined
       if let span = diagnostic.span {
-        FuzzCheck.require(FuzzCheck.isInside(span, count: text.count), "\(diagnostic.code) span \(span) of \(text.count)")
+        FuzzCheck.require(
+          FuzzCheck.isInside(span, count: text.count), "\(diagnostic.code) span \(span) of \(text.count)")
       }
       if let fix = diagnostic.fix { checkFix(fix, of: diagnostic, among: diagnostics, in: context, linter: linter) }
     }
@@ -28,7 +29,8 @@ enum LintInvariants {
     let original = records[index]
     let edits = fix.edits.sorted { $0.span.start < $1.span.start }
     for edit in edits {
-      FuzzCheck.require(FuzzCheck.isInside(edit.span, count: original.joined.count), "\(diagnostic.code) edit \(edit.span)")
+      FuzzCheck.require(
+        FuzzCheck.isInside(edit.span, count: original.joined.count), "\(diagnostic.code) edit \(edit.span)")
     }
     for (earlier, later) in zip(edits, edits.dropFirst()) {
       FuzzCheck.require(earlier.span.end <= later.span.start, "\(diagnostic.code) edits overlap")

@@ -7,7 +7,8 @@ enum RecordInvariants {
     var previousEnd = 0
     for term in parsed.record.terms {
       FuzzCheck.require(FuzzCheck.isInside(term.span, count: count), "term span \(term.span) of \(count)")
-      FuzzCheck.require(term.span.length > 0 && term.span.start >= previousEnd, "term \(term.span) after \(previousEnd)")
+      FuzzCheck.require(
+        term.span.length > 0 && term.span.start >= previousEnd, "term \(term.span) after \(previousEnd)")
       previousEnd = term.span.end
       for part in [term.qualifierSpan, term.nameSpan, term.argumentSpan, term.cidrSpan].compactMap({ $0 })
       where part != .none {
@@ -28,7 +29,8 @@ enum RecordInvariants {
     let printed = parsed.record.description
     let reparsed = SPFParser.parse(printed)
     FuzzCheck.require(reparsed.isValid, "the print '\(printed)' has issues: \(reparsed.issues.map(\.message))")
-    FuzzCheck.require(reparsed.record.terms.map(\.kind) == parsed.record.terms.map(\.kind), "'\(printed)' re-parses differently")
+    FuzzCheck.require(
+      reparsed.record.terms.map(\.kind) == parsed.record.terms.map(\.kind), "'\(printed)' re-parses differently")
     FuzzCheck.require(reparsed.record.description == printed, "printing '\(printed)' is not idempotent")
   }
 
