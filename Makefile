@@ -54,10 +54,11 @@ fuzz-smoke:
 
 # The suites that run tasks, threads and sockets at once (DNS, resolution, evaluation, and the CLI
 # runs that resolve or read a zone on a thread): ThreadSanitizer, with the instrumented spfkit as
-# the binary under test. The rest runs under AddressSanitizer. Timing tests are left out: the
-# sanitizers slow them past their bounds.
+# the binary under test. The rest runs under AddressSanitizer. Left out of both: the timing tests
+# (the sanitizers slow them past their bounds) and PreCommitTests (it builds a release binary of a
+# throwaway commit, which no sanitizer instruments: minutes for nothing).
 TSAN_TESTS = PolicyResolver|CachingResolver|SocketResolverTests|CheckHost|InMemoryResolver|LayeredResolver|PolicyFlattener|DNSServer|DNSRuleExample|ResolvedLookupRules|LintDomain|CheckCommand|FlattenCommand|HeloCommand|DraftZone|LintZone
-SANITIZER_SKIP = $(TIMING_TESTS)
+SANITIZER_SKIP = $(TIMING_TESTS)|PreCommitTests
 
 ## sanitize: the concurrency suites under ThreadSanitizer, the rest under AddressSanitizer; any report fails
 sanitize:
