@@ -13,21 +13,33 @@ struct UnknownModifier: Rule {
     context.forEachTerm(where: { $0 == .unknownModifier }) { record, term in
       guard case .modifier(.unknown(let name, let value)) = term.kind, name.lowercased() != "v" else { return }
       let lowered = name.lowercased()
-      var fix: Fix? = nil
+      var replacement: String? = nil
       var hint = ""
       if MechanismKind(rawValue: lowered) != nil {
-        fix = .replacing(term, in: record, with: "\(lowered):\(value)")
+        replacement = "\(lowered):\(value)"
         hint = ": a mechanism takes ':' not '='"
       } else if let known = ["redirect", "exp"].first(where: {
         TermParser.editDistance(Array(lowered.utf8), Array($0.utf8)) <= 2 && lowered.count >= 3
       }) {
-        fix = .replacing(term, in: record, with: "\(known)=\(value)")
+        replacement = "\(known)=\(value)"
         hint = ": did you mean '\(known)='?"
       }
+      // The hint stays, but a replacement with a syntax error (`pedirect=_sm` gives `redirect=_sm`,
+      // no domain) is no fix: it would turn this warning into an error.
+      let fix = replacement.flatMap { Self.isValidTerm($0) ? Fix.replacing(term, in: record, with: $0) : nil }
       diagnostics.append(
         Diagnostic(
           Self.metadata, "'\(name)=' is not a known modifier: receivers ignore it\(hint)",
           record: record.index, span: term.span, fix: fix))
     }
+  }
+
+  /// Whether `text` is one term without a syntax issue (RFC 7208 §12).
+  private static func isValidTerm(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var issues: [SyntaxIssue] = []
+    var parser = TermParser(bytes: bytes, range: 0..<bytes.count)
+    _ = parser.parse(&issues)
+    return issues.isEmpty
   }
 }
