@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 RELEASE_BIN = .build/release
 
-.PHONY: build debug test test-debug install bench lint format clean
+.PHONY: build debug test test-debug install bench lint format clean fuzz fuzz-smoke sanitize
 
 ## build: the release binary at .build/release/spfkit (the default target)
 build:
@@ -47,11 +47,35 @@ bench:
 
 ## lint: check formatting against the committed .swift-format
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz
 
 ## format: rewrite sources in place with the committed .swift-format
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Fuzz
+
+## fuzz: build the libFuzzer targets (record, zone, dns) in .build-fuzz and run each for FUZZ_SECONDS
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
+
+## fuzz-smoke: every fuzz target for 30 seconds (what CI runs)
+fuzz-smoke:
+	FUZZ_SECONDS=30 Fuzz/run
+
+# The suites that run tasks, threads and sockets at once (DNS, resolution, evaluation, and the CLI
+# runs that resolve or read a zone on a thread): ThreadSanitizer, with the instrumented spfkit as
+# the binary under test. The rest runs under AddressSanitizer. Left out of both: the timing tests
+# (the sanitizers slow them past their bounds) and PreCommitTests (it builds a release binary of a
+# throwaway commit, which no sanitizer instruments: minutes for nothing).
+TSAN_TESTS = PolicyResolver|CachingResolver|SocketResolverTests|CheckHost|InMemoryResolver|LayeredResolver|PolicyFlattener|DNSServer|DNSRuleExample|ResolvedLookupRules|LintDomain|CheckCommand|FlattenCommand|HeloCommand|DraftZone|LintZone
+SANITIZER_SKIP = $(TIMING_TESTS)|PreCommitTests
+
+## sanitize: the concurrency suites under ThreadSanitizer, the rest under AddressSanitizer; any report fails
+sanitize:
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 SPFKIT_BIN=$(CURDIR)/.build-tsan/debug/spfkit \
+	  $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)' --skip '$(SANITIZER_SKIP)'
+	ASAN_OPTIONS=halt_on_error=1:exitcode=67:detect_leaks=0 SPFKIT_BIN=$(CURDIR)/.build-asan/debug/spfkit \
+	  $(SWIFT) test --sanitize=address --scratch-path .build-asan --parallel --skip '$(TSAN_TESTS)|$(SANITIZER_SKIP)'
 
 clean:
 	rm -rf .build $(TEST_SCRATCH)

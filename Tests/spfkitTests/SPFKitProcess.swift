@@ -83,9 +83,14 @@ enum ChildRun {
     let start = ContinuousClock.now
     try process.run()
     // Read both pipes concurrently so neither can fill up and block the child.
+    // The semaphore orders the reader's write of `errData` before the read below (ThreadSanitizer
+    // reported polling `Thread.isFinished` as a race: it is no synchronization).
     nonisolated(unsafe) var errData = Data()
-    let errReader = Thread { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
-    errReader.start()
+    let errRead = DispatchSemaphore(value: 0)
+    Thread {
+      errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+      errRead.signal()
+    }.start()
     let writer = Thread {
       if let stdin { inPipe.fileHandleForWriting.write(Data(stdin)) }
       try? inPipe.fileHandleForWriting.close()
@@ -94,7 +99,7 @@ enum ChildRun {
     let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let elapsed = ContinuousClock.now - start
-    while !errReader.isFinished { usleep(1000) }
+    errRead.wait()
     return SPFKitProcess.Output(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
       status: process.terminationStatus,

@@ -13,16 +13,22 @@ struct UnknownModifier: Rule {
     context.forEachTerm(where: { $0 == .unknownModifier }) { record, term in
       guard case .modifier(.unknown(let name, let value)) = term.kind, name.lowercased() != "v" else { return }
       let lowered = name.lowercased()
-      var fix: Fix? = nil
+      var replacement: String? = nil
       var hint = ""
       if MechanismKind(rawValue: lowered) != nil {
-        fix = .replacing(term, in: record, with: "\(lowered):\(value)")
+        replacement = "\(lowered):\(value)"
         hint = ": a mechanism takes ':' not '='"
       } else if lowered.count >= 3, let known = Spelling.nearest(to: lowered, among: ["redirect", "exp"]),
         SPFParser.isTerm(Array("\(known)=\(value)".utf8))
       {
-        fix = .replacing(term, in: record, with: "\(known)=\(value)")
+        replacement = "\(known)=\(value)"
         hint = ": did you mean '\(known)='?"
+      }
+      // A spelling is suggested only when it parses (issue 12). A mechanism written with '=' keeps its
+      // hint, but a replacement with a syntax error (`a=-all` gives `a:-all`) is no fix: it would turn
+      // this warning into an error (found by the record fuzzer).
+      let fix = replacement.flatMap {
+        SPFParser.isTerm(Array($0.utf8)) ? Fix.replacing(term, in: record, with: $0) : nil
       }
       diagnostics.append(
         Diagnostic(

@@ -1,0 +1,92 @@
+/// libFuzzer target `zone`: the zone reader (RFC 1035 §5) and the lint of each owner's records.
+///
+/// The input is a zone file. `$INCLUDE inc.zone` opens a small fixed file and `$INCLUDE self` the
+/// input again (an include loop); every other path is missing. The input's length picks the reader
+/// options, so seeds stay plain zone files.
+enum ZoneFuzzer {
+  static let fileName = "fuzz.zone"
+  static let includedText = "sub 300 IN TXT \"v=spf1 ip4:192.0.2.1 -all\"\n@ TXT ( \"v=spf1 \" \"a\" )\n"
+
+  /// What one read of the file gave: its records, address records, and the error it stopped at.
+  struct Reading: Equatable {
+    var records: [ZoneRecord] = []
+    var addressRecords: [ZoneAddressRecord] = []
+    var error: ZoneReadError?
+  }
+
+  struct MissingFile: Error, CustomStringConvertible {
+    var description: String { "no such file" }
+  }
+
+  static func run(_ input: [UInt8]) {
+    let requiresUTF8Names = input.count & 1 == 1
+    let whole = read(input, chunkSize: 65_536, requiresUTF8Names: requiresUTF8Names)
+    // Chunk boundaries fall anywhere: inside a token, an escape, a UTF-8 sequence, a CRLF.
+    let chunked = read(input, chunkSize: 1 + input.count % 7, requiresUTF8Names: requiresUTF8Names)
+    FuzzCheck.require(whole == chunked, "chunked reading differs: \(whole.error as Any) / \(chunked.error as Any)")
+    let lineCount = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    for record in whole.records where record.file == fileName {
+      FuzzCheck.require((1...lineCount).contains(record.line), "record line \(record.line) of \(lineCount)")
+    }
+    if let error = whole.error, error.file == fileName {
+      FuzzCheck.require((1...lineCount).contains(error.line) && error.column >= 1, "error at \(error)")
+    }
+    for record in whole.records { checkWriterRoundTrip(record) }
+    for owner in owners(whole.records) { LintInvariants.check(LintContext(zoneRecords: owner), linter: Linter()) }
+  }
+
+  static func read(_ input: [UInt8], chunkSize: Int, requiresUTF8Names: Bool) -> Reading {
+    let source = ZoneSource(name: fileName, input: ZoneBytesInput(input, chunkSize: chunkSize))
+    var reader = ZoneReader(source: source, opener: { path, _ in try open(path, input: input) })
+    reader.requiresUTF8Names = requiresUTF8Names
+    reader.collectsAddressData = true
+    var reading = Reading()
+    do {
+      while let record = try reader.next() { reading.records.append(record) }
+    } catch {
+      reading.error = error
+    }
+    reading.addressRecords = reader.addressRecords
+    return reading
+  }
+
+  static func open(_ path: String, input: [UInt8]) throws -> ZoneSource {
+    switch path {
+    case "inc.zone": ZoneSource(name: "inc.zone", input: ZoneBytesInput(includedText))
+    case "self": ZoneSource(name: fileName, input: ZoneBytesInput(input))
+    default: throw MissingFile()
+    }
+  }
+
+  /// The records grouped by owner (ASCII case ignored), in the order owners first appear, as
+  /// `spfkit lint --zone` lints them.
+  static func owners(_ records: [ZoneRecord]) -> [[ZoneRecord]] {
+    var groups: [[ZoneRecord]] = []
+    var position: [ZoneName: Int] = [:]
+    for record in records {
+      if let index = position[record.owner] {
+        groups[index].append(record)
+      } else {
+        position[record.owner] = groups.count
+        groups.append([record])
+      }
+    }
+    return groups
+  }
+
+  /// `ZoneWriter` writes a record that `ZoneReader` reads back with the same owner, type and strings.
+  static func checkWriterRoundTrip(_ record: ZoneRecord) {
+    let text = ZoneWriter().text(owner: record.owner, ttl: record.ttl ?? 3600, record: record.txt, type: record.type)
+    var reader = ZoneReader(source: ZoneSource(name: "written.zone", input: ZoneBytesInput(text)))
+    do {
+      let reread = try reader.next()
+      FuzzCheck.require(try reader.next() == nil, "'\(text)' reads as more than one record")
+      FuzzCheck.require(reread?.owner == record.owner, "owner of '\(text)' reads back as \(reread?.owner as Any)")
+      FuzzCheck.require(reread?.type == record.type, "type of '\(text)'")
+      let strings = record.txt.strings.isEmpty ? [[]] : record.txt.strings.map(\.bytes)
+      FuzzCheck.require(reread?.txt.strings.map(\.bytes) == strings, "strings of '\(text)' read back differently")
+    } catch {
+      FuzzCheck.require(false, "the writer's '\(text)' does not read: \(error)")
+    }
+  }
+}
