@@ -188,6 +188,25 @@ func zoneSummary(_ record: ZoneRecord) -> String {
     }
   }
 
+  @Test func nextOwnerKeyTellsOwnersApartLikeNames() throws {
+    let zone = "a 1 TXT \"x\"\nb 1 A 192.0.2.1\nA.example.com. 1 SPF \"y\" z\n  1 TXT \"w\"\n\\099 1 TXT \"v\"\n"
+    var keys = ZoneTestSupport.reader(zone)
+    var owners = ZoneTestSupport.reader(zone)
+    var pairs: [(key: Int, owner: ZoneName)] = []
+    while let key = try keys.nextOwnerKey(), let owner = try owners.nextOwner() { pairs.append((key, owner)) }
+    #expect(try keys.nextOwnerKey() == nil && owners.nextOwner() == nil, "one key per record")
+    #expect(pairs.map(\.owner.text) == ["a.example.com.", "A.example.com.", "A.example.com.", "\\099.example.com."])
+    #expect(Set(pairs.map(\.key)).count == 2, "a, A (twice) and c (escaped) are two owners")
+    #expect(pairs[0].key == pairs[1].key && pairs[1].key == pairs[2].key, "ASCII case is folded")
+    for zone in ["a 1 TXT\n", "a 1 TXT \"\\999\"\n", "a 1 TXT x\\1\n", "a 1 TXT (\"x\"\n"] {
+      var keyReader = ZoneTestSupport.reader(zone)
+      var recordReader = ZoneTestSupport.reader(zone)
+      let keyError = #expect(throws: ZoneReadError.self, "\(zone)") { try keyReader.nextOwnerKey() }
+      let recordError = #expect(throws: ZoneReadError.self, "\(zone)") { try recordReader.next() }
+      #expect(keyError == recordError, "\(zone)")
+    }
+  }
+
   @Test func typeLengthIsAsWritten() throws {
     let records = try ZoneTestSupport.read("a 1 SPF \"x\"\nb 1 TYPE99 \"y\"\nc 1 txt \"z\"\n")
     #expect(records.map(\.typeLength) == [3, 6, 3])

@@ -22,10 +22,12 @@ public struct Linter: Sendable {
   /// `ZoneFacts.suppresses(_:record:)`).
   public func lint(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // Most zone records carry no suppression comment: their findings skip the filter (which copies the tail).
+    let suppressing = context.zone.flatMap { $0.hasSuppressions ? $0 : nil }
     for index in rules.indices {
       let first = diagnostics.count
       rules[index].check(context, into: &diagnostics)
-      guard let zone = context.zone, diagnostics.count > first else { continue }
+      guard let zone = suppressing, diagnostics.count > first else { continue }
       let metadata = rules[index].metadata
       diagnostics[first...].removeAll { zone.suppresses(metadata, record: $0.record) }
     }

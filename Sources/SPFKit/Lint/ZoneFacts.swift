@@ -38,6 +38,9 @@ public struct ZoneFacts: Hashable, Sendable {
   /// Whether the record at `index` is published as TXT, the only type receivers read (RFC 7208 §4.5).
   public func isTXT(_ index: Int) -> Bool { !records.indices.contains(index) || records[index].type == .txt }
 
+  /// Whether any record carries a suppression comment.
+  var hasSuppressions: Bool { records.contains { !$0.suppressedCodes.isEmpty } }
+
   /// Whether a comment silences a finding of `metadata`'s rule on the record at `index`: a comment on
   /// that record, or for a rule of `.name` scope, on any record of the name.
   public func suppresses(_ metadata: RuleMetadata, record index: Int?) -> Bool {

@@ -56,6 +56,14 @@ struct ZoneOwner {
     cached = nil
   }
 
+  /// A key of the owner: equal for names equal as DNS compares them (ASCII case folded), and
+  /// rarely equal for others. Builds no name text.
+  var key: Int {
+    var hasher = Hasher()
+    ZoneName.hashFolded(wire, into: &hasher)
+    return hasher.finalize()
+  }
+
   /// The owner as a name.
   mutating func name() -> ZoneName {
     if let cached { return cached }

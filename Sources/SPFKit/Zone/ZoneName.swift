@@ -99,8 +99,15 @@ public struct ZoneName: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Hashes the case-folded wire form, consistent with `==`.
-  public func hash(into hasher: inout Hasher) {
-    for byte in wire { hasher.combine(ZoneName.asciiLower(byte)) }
+  public func hash(into hasher: inout Hasher) { ZoneName.hashFolded(wire, into: &hasher) }
+
+  /// Feeds the case-folded `wire` to `hasher` in one call: one `combine` per byte cost a tenth of
+  /// a zone lint. The wire form delimits itself (length-prefixed labels), so no length is added.
+  static func hashFolded(_ wire: [UInt8], into hasher: inout Hasher) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wire.count) { folded in
+      for index in wire.indices { folded[index] = asciiLower(wire[index]) }
+      hasher.combine(bytes: UnsafeRawBufferPointer(folded))
+    }
   }
 
   static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

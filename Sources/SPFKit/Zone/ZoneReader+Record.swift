@@ -45,8 +45,10 @@ extension ZoneReader {
       return nil
     }
     let txt = try readTXTData(typeLocation: header.typeLocation)
+    if keepsOwnerKeyOnly { ownerKey = current.owner.key }
     return ZoneRecord(
-      owner: current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl, recordClass: zoneClass,
+      owner: keepsOwnerKeyOnly ? .root : current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl,
+      recordClass: zoneClass,
       type: type, typeLocation: header.typeLocation, typeLength: header.typeLength, txt: txt, file: current.name,
       line: start.line, suppressedCodes: suppressedCodes(recordLine: start.line))
   }

@@ -40,8 +40,12 @@ public struct ZoneReader {
   public var collectsAddressData = false
   /// The A, AAAA, MX and PTR records read so far, when `collectsAddressData` is set.
   public internal(set) var addressRecords: [ZoneAddressRecord] = []
-  /// False during `nextOwner()`: records are checked but their strings are dropped.
+  /// False during `nextOwner()` and `nextOwnerKey()`: records are checked but their strings are dropped.
   var keepsData = true
+  /// True during `nextOwnerKey()`: records carry the root as owner; `ownerKey` holds the real one's key.
+  var keepsOwnerKeyOnly = false
+  /// The key of the last record's owner, set during `nextOwnerKey()`.
+  var ownerKey = 0
 
   /// Creates a reader of `source`, completing relative names with `origin`.
   ///
@@ -79,6 +83,21 @@ public struct ZoneReader {
     keepsData = false
     defer { keepsData = true }
     return try next()?.owner
+  }
+
+  /// A key of the owner of the next TXT or SPF record, or nil at the end of the top file: equal
+  /// for owners equal as DNS compares them, and rarely for others. The record is read and checked as
+  /// by `next()`, but neither its strings nor its owner's name are built: the cheapest first pass.
+  ///
+  /// - Throws: `ZoneReadError`, as `next()` does.
+  public mutating func nextOwnerKey() throws(ZoneReadError) -> Int? {
+    keepsData = false
+    keepsOwnerKeyOnly = true
+    defer {
+      keepsData = true
+      keepsOwnerKeyOnly = false
+    }
+    return try next() == nil ? nil : ownerKey
   }
 
   /// Reads tokens until a TXT or SPF record is complete or the top file ends.

@@ -5,8 +5,8 @@ import SPFKit
 /// (ASCII case ignored) into lint inputs, one per owner.
 ///
 /// A regular file is read twice. The first pass reads it to the end, so a file with an error gives
-/// no input at all (nothing half-written; BIND loads nothing of such a zone either), and notes the
-/// ordinal of each owner's last record. The second pass hands an owner over as soon as its last
+/// no input at all (nothing half-written; BIND loads nothing of such a zone either), and flags
+/// each owner's last record. The second pass hands an owner over as soon as its last
 /// record is read. Memory holds the reader's chunks, one entry per owner, and the records of owners
 /// still open: never the file, and never its other records. Anything else (a pipe) is read once,
 /// holding its TXT and SPF records to the end. Owners come in the order their last record is read.
@@ -48,16 +48,16 @@ struct ZoneLintInputs {
   /// Reads the file and calls `send` with each owner's records.
   private func read(_ send: (LintInput) -> Void) throws(LintInputError) {
     do {
-      let lastRecords = isRegularFile ? try lastRecordOrdinals() : nil
+      let lastRecords = isRegularFile ? try lastRecordFlags() : nil
       var reader = try makeReader()
       var open: [ZoneName: OpenOwner] = [:]
       var ordinal = 0
       while let record = try reader.next() {
         defer { ordinal += 1 }
-        if let last = lastRecords?[record.owner.hashValue], ordinal >= last {
-          // Most owners have one record: linted at once, never put in `open`.
-          let earlier = open.removeValue(forKey: record.owner)?.records ?? []
-          send(Self.input(earlier + [record]))
+        if let lastRecords, ordinal < lastRecords.count, lastRecords[ordinal] {
+          // Most owners have one record: linted at once, never put in `open` (nor hashed when it is empty).
+          let earlier = open.isEmpty ? [] : open.removeValue(forKey: record.owner)?.records ?? []
+          send(Self.input(earlier.isEmpty ? [record] : earlier + [record]))
         } else {
           open[record.owner, default: OpenOwner(first: ordinal)].records.append(record)
         }
@@ -75,19 +75,25 @@ struct ZoneLintInputs {
     var records: [ZoneRecord] = []
   }
 
-  /// First pass: for each owner's hash, the ordinal of the last record of an owner with that hash.
+  /// First pass: whether each record, by ordinal, is the last record of its owner.
   ///
-  /// Two owners with one hash share the later ordinal: the earlier owner is then handed over late,
-  /// never early, so a collision costs memory, not correctness.
-  private func lastRecordOrdinals() throws(ZoneReadError) -> [Int: Int] {
+  /// Owners are told apart by `ZoneReader.nextOwnerKey()`. Two owners with one key share the later
+  /// ordinal: the earlier owner is then handed over late, never early, so a collision costs memory,
+  /// not correctness. A run of records of one owner (the usual layout) updates the table once.
+  private func lastRecordFlags() throws(ZoneReadError) -> [Bool] {
     var reader = try makeReader()
     var last: [Int: Int] = [:]
-    var ordinal = 0
-    while let owner = try reader.nextOwner() {
-      last[owner.hashValue] = ordinal
-      ordinal += 1
+    var run: (key: Int, ordinal: Int)?
+    var count = 0
+    while let key = try reader.nextOwnerKey() {
+      if let run, run.key != key { last[run.key] = run.ordinal }
+      run = (key, count)
+      count += 1
     }
-    return last
+    if let run { last[run.key] = run.ordinal }
+    var flags = [Bool](repeating: false, count: count)
+    for ordinal in last.values { flags[ordinal] = true }
+    return flags
   }
 
   /// A reader of the file: origin from the file name, `$INCLUDE` relative to the including file,

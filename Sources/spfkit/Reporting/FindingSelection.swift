@@ -38,9 +38,12 @@ struct FindingSelection {
   init(_ options: ReportOptions) { self.options = options }
 
   mutating func select(_ diagnostics: [Diagnostic]) {
-    // The common case, a few findings all shown, keeps the array as it is.
-    if diagnostics.count <= options.cap, !diagnostics.contains(where: { $0.severity < options.threshold }) {
-      shown = diagnostics
+    // The common case, a few findings: no code can pass the cap, so the threshold alone decides
+    // (no counting by record and code, which hashes a string per finding). All shown keeps the array.
+    if diagnostics.count <= options.cap {
+      let allShown = !diagnostics.contains { $0.severity < options.threshold }
+      shown = allShown ? diagnostics : diagnostics.filter { $0.severity >= options.threshold }
+      hidden = diagnostics.count - shown.count
       return
     }
     struct Key: Hashable {
