@@ -52,7 +52,7 @@ public enum SPFParser {
           .invalidVersion, SourceSpan(start: start, end: start + opening), quoteMessage,
           suggestion: ""))
       start += opening
-      if let closing = Quote.closing(bytes, before: limit), limit - closing >= start { limit -= closing }
+      if let closing = Quote.closing(bytes, before: limit, after: start) { limit -= closing }
     }
     var tokenEnd = start
     while tokenEnd < limit, bytes[tokenEnd] != 0x20 { tokenEnd += 1 }
@@ -107,14 +107,23 @@ enum Quote {
   private static let openings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x98]]
   private static let closings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99]]
 
-  /// The byte length of an opening quote at `index`, if there is one.
+  /// The byte length of the run of opening quotes at `index` (`"`, `''`, `“"`), if there is one: a fix
+  /// must remove all of them, or the same finding comes back (found by the record fuzzer).
   static func opening(_ bytes: [UInt8], at index: Int) -> Int? {
-    openings.first { bytes[index...].starts(with: $0) }?.count
+    var end = index
+    while let length = openings.first(where: { bytes[end...].starts(with: $0) })?.count { end += length }
+    return end > index ? end - index : nil
   }
 
-  /// The byte length of a closing quote ending at `end`, if there is one.
-  static func closing(_ bytes: [UInt8], before end: Int) -> Int? {
-    closings.first { $0.count <= end && bytes[(end - $0.count)..<end].elementsEqual($0) }?.count
+  /// The byte length of the run of closing quotes ending at `end`, none of them before `floor`.
+  static func closing(_ bytes: [UInt8], before end: Int, after floor: Int = 0) -> Int? {
+    var start = end
+    while let length = closings.first(where: {
+      start - $0.count >= floor && bytes[(start - $0.count)..<start].elementsEqual($0)
+    })?.count {
+      start -= length
+    }
+    return start < end ? end - start : nil
   }
 }
 
