@@ -26,7 +26,7 @@ import Testing
     #expect(help.stdout.hasPrefix("OVERVIEW: Run a Language Server over standard input and output (LSP 3.17).\n"))
     let extra = try await SPFKitProcess.run(["lsp", "extra"])
     #expect(extra.status == 2)
-    #expect(extra.stderr.hasPrefix("Error: 'lsp' takes no arguments\n"))
+    #expect(extra.stderr.hasPrefix("error: 'lsp' takes no arguments\n"))
     let root = try await SPFKitProcess.run(["--help"])
     #expect(root.stdout.contains("  lsp  "))
   }

@@ -96,17 +96,17 @@ import Testing
     let run = try await SPFKitProcess.run(["lint", argument], directory: SPFKitProcess.packageRoot)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: <arg1>: \(message)"))
+    #expect(run.stderr.hasPrefix("error: <arg1>: \(message)"))
     #expect(run.stderr.contains("See 'spfkit lint --help'"))
   }
 
   @Test func textThatIsNoRecordIsAnInputError() async throws {
     let run = try await SPFKitProcess.run(["lint", "hello world"])
     #expect(run.status == 2)
-    #expect(run.stdout.isEmpty)
+    #expect(run.stdout == "0 records checked: 1 input could not be read\n")
     #expect(
       run.stderr
-        == "error: <arg1>:1:1: 'hello world' is not an SPF record: an SPF record starts with 'v=spf1' "
+        == "<arg1>:1:1: error: 'hello world' is not an SPF record: an SPF record starts with 'v=spf1' "
         + "(lint a domain with '--domain NAME', a zone file with '--zone FILE')\n")
   }
 

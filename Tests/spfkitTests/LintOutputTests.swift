@@ -80,7 +80,7 @@ import Testing
     let run = try await SPFKitProcess.run(["lint", "--severity", "notice", "v=spf1 -all"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.hasPrefix("Error: unknown severity 'notice' for '--severity': use one of error, warning, info"))
+    #expect(run.stderr.hasPrefix("error: unknown severity 'notice' for '--severity': use one of error, warning, info"))
   }
 
   @Test func statisticsCountEachCodeBeforeTheSummary() async throws {

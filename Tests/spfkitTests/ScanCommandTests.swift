@@ -146,7 +146,7 @@ struct ScanCommandTests {
     let run = try await Self.scan(["--format", "text", "--ordered"], list: list, in: scratch)
     #expect(run.status == 1)
     #expect(
-      run.stdout.contains("\(ScanZone.domain(0)):1:1: error[SPF001] '\(ScanZone.domain(0))' publishes 2 SPF records"))
+      run.stdout.contains("\(ScanZone.domain(0)):2:1: error[SPF001] '\(ScanZone.domain(0))' publishes 2 SPF records"))
     #expect(run.stdout.contains("\(ScanZone.domain(2)): no-spf: \(ScanZone.domain(2)) has no SPF record"))
     #expect(run.stdout.contains("\(ScanZone.domain(3)): nxdomain: \(ScanZone.domain(3)) TXT: NXDOMAIN\n"))
     #expect(
@@ -162,7 +162,7 @@ struct ScanCommandTests {
   func usageErrorsExitTwo(_ arguments: [String], _ message: String) async throws {
     let run = try await SPFKitProcess.run(["scan", "-"] + arguments, input: "")
     #expect(run.status == 2)
-    #expect(run.stderr.hasPrefix("Error: \(message)\n"))
+    #expect(run.stderr.hasPrefix("error: \(message)\n"))
   }
 
   @Test func aNonEmptyOutputFileNeedsResume() async throws {

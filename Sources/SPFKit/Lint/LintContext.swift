@@ -128,6 +128,9 @@ public struct LintedRecord: Sendable {
   /// Classifies and, for SPF-like records, parses.
   public init(index: Int, txt: TXTRecord) { storage = Storage(index: index, txt: txt) }
 
+  /// Whether the joined text is a Sender ID record (`spf2.0/...`, RFC 4406): not SPF, but SPF118's concern.
+  public static func isSenderID(_ bytes: [UInt8]) -> Bool { SenderIDRecord.senderIDTagEnd(bytes) != nil }
+
   /// The record, when parsed.
   public var record: SPFRecord? { storage.parsed?.record }
 

@@ -19,11 +19,12 @@ enum NonSPFText: Equatable {
   case text(String)
 
   /// Classifies the joined text of a record that is given on its own (a RECORD argument or an input
-  /// line); nil when it is SPF or looks like it (RFC 7208 §4.5).
+  /// line); nil when it is SPF, looks like it (RFC 7208 §4.5), or is a Sender ID record (SPF118 says why
+  /// receivers ignore it).
   ///
   /// - Parameter checksFiles: whether to look on disk for a file of that name (for arguments).
   init?(_ bytes: [UInt8], checksFiles: Bool) {
-    guard LintedRecord.Role(bytes) == .other else { return nil }
+    guard LintedRecord.Role(bytes) == .other, !LintedRecord.isSenderID(bytes) else { return nil }
     let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     if text.isEmpty {
       self = .empty

@@ -67,7 +67,7 @@ extension LSPServer {
     guard var open = documents[uri] else { return }
     let document = open.text
     open.lint = lint
-    open.findings = PublishedFinding.all(in: lint, document: document)
+    open.findings = PublishedFinding.all(in: lint, document: document, threshold: settings.threshold)
     open.lintDue = nil
     documents[uri] = open
     var diagnostics = lint.inputErrors.map { PublishedFinding.inputErrorJSON($0, lint: lint, document: document) }

@@ -3,12 +3,16 @@ import SPFKitDNS
 
 /// The server's settings, from `initializationOptions` or `workspace/didChangeConfiguration`
 /// (`settings`), either at the top level or under a `spfkit` key:
-/// `{"disable": ["SPF102"], "strict": true, "documentKind": "zone", "dns": true, "dnsServers": ["192.0.2.53"]}`.
+/// `{"disable": ["SPF102"], "strict": true, "severity": "info", "documentKind": "zone", "dns": true,
+/// "dnsServers": ["192.0.2.53"]}`.
 struct LSPSettings: Sendable {
   /// Rule codes or slugs not to run, as `--disable`.
   var disabledRules: Set<String> = []
   /// Warnings shown as errors, as `--strict` fails on them.
   var strict = false
+  /// The lowest severity shown, as `--severity`: warnings by default, as `lint --zone` and `lint -`
+  /// show them, so the editor shows what the pre-commit hook reports; `info` adds SPF201's counts.
+  var threshold = Severity.warning
   /// How documents are read; nil chooses by file name (`DocumentKind.detect`).
   var documentKind: DocumentKind?
   /// Whether include trees are resolved over DNS in the background (off by default: typing must
@@ -26,6 +30,7 @@ struct LSPSettings: Sendable {
       settings.disabledRules = Set(names.compactMap { $0.string.flatMap(RuleCatalog.rule(named:))?.metadata.code })
     }
     if let strict = options["strict"]?.bool { settings.strict = strict }
+    if let severity = options["severity"]?.string.flatMap(Severity.init(rawValue:)) { settings.threshold = severity }
     if let kind = options["documentKind"]?.string { settings.documentKind = DocumentKind(rawValue: kind) }
     if let dns = options["dns"]?.bool { settings.usesDNS = dns }
     if let servers = options["dnsServers"]?.array {

@@ -11,11 +11,12 @@ struct PublishedFinding: Sendable {
   /// The most findings published for one document: an editor slows down long before.
   static let maximumCount = 2000
 
-  /// The findings located in the document itself (not in a file it includes), in lint order.
-  static func all(in lint: DocumentLint, document: TextDocument) -> [PublishedFinding] {
+  /// The findings at or above `threshold` located in the document itself (not in a file it
+  /// includes), in lint order.
+  static func all(in lint: DocumentLint, document: TextDocument, threshold: Severity = .info) -> [PublishedFinding] {
     var findings: [PublishedFinding] = []
     for (index, name) in lint.names.enumerated() {
-      for diagnostic in name.result.diagnostics {
+      for diagnostic in name.result.diagnostics where diagnostic.severity >= threshold {
         guard findings.count < maximumCount else { return findings }
         let region = name.result.region(of: diagnostic)
         guard region.source == lint.source else { continue }

@@ -31,7 +31,8 @@ struct ScanRun {
   /// Opens the destination; a file that already holds results needs `--resume`.
   mutating func prepareOutput() throws(CLIError) {
     if settings.format == .text {
-      textReporter = TextReporter(out: console.output, color: console.colorsOutput, options: ReportOptions())
+      textReporter = TextReporter(
+        out: console.output, color: console.colorsOutput, options: ReportOptions(threshold: .warning))
     } else if let path = settings.outputPath {
       var info = stat()
       if !settings.resumes, stat(path, &info) == 0, info.st_size > 0 {
