@@ -38,7 +38,9 @@ import Testing
     let ip6Column = Self.longRecord.utf8.distance(from: Self.longRecord.utf8.startIndex, to: ip6) + 1
     #expect(
       lines.contains {
-        $0.hasPrefix("<stdin>:1:\(ip6Column + 19): warning[SPF109] 'ip6:2001:4860::/32' appears 1000 times: the 999 copies after the first add nothing")
+        $0.hasPrefix(
+          "<stdin>:1:\(ip6Column + 19): warning[SPF109] 'ip6:2001:4860::/32' appears 1000 times: the 999 copies after the first add nothing"
+        )
       })
     #expect(!lines.contains { $0.contains("'ip4:20.0.0.0/24' is covered") }, "a /24 is covered by nothing")
   }

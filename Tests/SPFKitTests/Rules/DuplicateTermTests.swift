@@ -26,7 +26,9 @@ extension RuleTests {
       .passes(
         "the version run into a term: the guessed copy is SPF012's finding", "v=spf1a a"),
       .flags("split over strings", #""v=spf1 mx " "↓mx↓ -all""#),
-      .flags("three copies of a network: one finding, at the second", "v=spf1 ip4:192.0.2.1 mx ↓ip4:192.0.2.1↓ a ip4:192.0.2.1 -all"),
+      .flags(
+        "three copies of a network: one finding, at the second",
+        "v=spf1 ip4:192.0.2.1 mx ↓ip4:192.0.2.1↓ a ip4:192.0.2.1 -all"),
       .flags("copies of two kinds", "v=spf1 mx a ↓mx↓ a -all", findings: 2),
       .flags("an IPv6 copy beside IPv4 networks", "v=spf1 ip6:2001:db8::/32 ip4:192.0.2.1 ↓ip6:2001:db8::/32↓ -all"),
       .passes("IPv4 and IPv6 networks with the same bits differ", "v=spf1 ip4:0.0.0.0/0 ip6:::/0 -all"),
