@@ -65,10 +65,11 @@ fuzz-smoke:
 # The suites that run tasks, threads and sockets at once (DNS, resolution, evaluation, and the CLI
 # runs that resolve or read a zone on a thread): ThreadSanitizer, with the instrumented spfkit as
 # the binary under test. The rest runs under AddressSanitizer. Left out of both: the timing tests
-# (the sanitizers slow them past their bounds) and PreCommitTests (it builds a release binary of a
-# throwaway commit, which no sanitizer instruments: minutes for nothing).
+# (the sanitizers slow them past their bounds), PreCommitTests (it builds a release binary of a
+# throwaway commit, which no sanitizer instruments: minutes for nothing) and BinaryUnderTestTests
+# (it requires the release binary that `make test` runs; here the binary is instrumented on purpose).
 TSAN_TESTS = PolicyResolver|CachingResolver|SocketResolverTests|CheckHost|InMemoryResolver|LayeredResolver|PolicyFlattener|DNSServer|DNSRuleExample|ResolvedLookupRules|LintDomain|CheckCommand|FlattenCommand|HeloCommand|DraftZone|LintZone
-SANITIZER_SKIP = $(TIMING_TESTS)|PreCommitTests
+SANITIZER_SKIP = $(TIMING_TESTS)|PreCommitTests|BinaryUnderTestTests
 
 ## sanitize: the concurrency suites under ThreadSanitizer, the rest under AddressSanitizer; any report fails
 sanitize:

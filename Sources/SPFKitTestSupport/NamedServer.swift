@@ -24,8 +24,10 @@ public final class NamedServer: @unchecked Sendable {
   private let lock = NSLock()
   private var stopped = false
 
-  /// How long a start may take before it is abandoned.
-  static let startTimeout = Duration.seconds(15)
+  /// How long a start may take before it is abandoned. Generous: the readiness probe runs in the test
+  /// process, which under a sanitizer and a parallel suite can wait many seconds for a thread although
+  /// named itself is up within a second; a healthy start returns as soon as named answers.
+  static let startTimeout = Duration.seconds(60)
 
   /// Writes the configuration and zones, starts `named` at a free port and waits until it answers.
   ///
