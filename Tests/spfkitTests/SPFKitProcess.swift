@@ -91,8 +91,11 @@ enum ChildRun {
       errData = errPipe.fileHandleForReading.readDataToEndOfFile()
       errRead.signal()
     }.start()
+    // A child that exits before reading its input (a usage error) closes the pipe: the write then
+    // fails with EPIPE, which must neither raise SIGPIPE in the test process nor trap.
+    signal(SIGPIPE, SIG_IGN)
     let writer = Thread {
-      if let stdin { inPipe.fileHandleForWriting.write(Data(stdin)) }
+      if let stdin { try? inPipe.fileHandleForWriting.write(contentsOf: Data(stdin)) }
       try? inPipe.fileHandleForWriting.close()
     }
     writer.start()

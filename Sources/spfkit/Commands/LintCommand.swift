@@ -1,3 +1,4 @@
+import Foundation
 import SPFKit
 
 /// `spfkit lint`: lint records given as arguments, on standard input, in zone files or over DNS.
@@ -32,6 +33,10 @@ enum LintCommand: Command {
         name: "--output", valueName: "file",
         help: "Write the report to a file: a temporary file beside it, renamed at the end."),
       OptionSpec(name: "--strict", help: "Exit 1 on warnings too, not only on errors."),
+      OptionSpec(
+        name: "--jobs", valueName: "n",
+        help: "Lint standard input and zone files on n threads (default: one per core). The output is the "
+          + "same for any n."),
       disableOption,
       OptionSpec(
         name: "--domain", valueName: "name", repeatable: true,
@@ -80,28 +85,27 @@ enum LintCommand: Command {
     let resolver = try policyResolver(arguments, needed: arguments.has("--resolve") || !domains.isEmpty)
     let draftFiles = try DraftZone.files(ofOwners: domains, in: arguments.values("--dns-zone"))
     let recordInput = records.isEmpty ? nil : try argumentInput(records)
+    let jobCount = try jobs(arguments)
     // Last of what can fail with a usage error: no '--output' temporary file is left behind.
     let output = try LintOutput(arguments, console: console, bulk: isBulk)
     let resolvesRecords = arguments.has("--resolve")
     let reporter = output.reporter
+    // Names linted without DNS go through the pipeline (in order, on every core); names linted over
+    // DNS are reported here, after draining it.
+    let pipeline = LintPipeline(
+      linter: linter, options: output.options, reporter: reporter, jobs: jobCount,
+      onInputError: { console.error($0.description) })
     var summary = LintSummary(threshold: output.options.threshold)
-    func report(_ input: LintInput, _ diagnostics: [Diagnostic]) {
-      let result = LintResult(input: input, diagnostics: diagnostics, options: output.options)
+    func lint(_ input: LintInput, resolving: Bool) async {
+      guard resolving, let resolver else { return pipeline.lint(input) }
+      pipeline.drain()
+      let result = LintResult(
+        input: input, diagnostics: await linter.lint(input.records, name: input.name, resolvingWith: resolver),
+        options: output.options)
       summary.add(result)
       reporter.report(result)
     }
-    func lint(_ input: LintInput) {
-      report(input, linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone)))
-    }
-    func lint(_ input: LintInput, resolving: Bool) async {
-      guard resolving, let resolver else { return lint(input) }
-      report(input, await linter.lint(input.records, name: input.name, resolvingWith: resolver))
-    }
-    func inputError(_ error: LintInputError) {
-      summary.inputErrors += 1
-      console.error(error.description)
-      reporter.reportInputError(error)
-    }
+    func inputError(_ error: LintInputError) { pipeline.inputError(error) }
     if let recordInput {
       switch recordInput {
       case .success(var input):
@@ -135,12 +139,13 @@ enum LintCommand: Command {
           var input = input
           input.sourcesAreFiles = true
           input.listedWhenClean = false
-          lint(input)
+          pipeline.lint(input)
         }
       } catch {
         inputError(error)
       }
     }
+    pipeline.drain()
     for domain in domains {
       guard let resolver else { break }
       do throws(CLIError) {
@@ -153,6 +158,7 @@ enum LintCommand: Command {
           LintInputError(source: domain, line: 1, column: 1, message: message, isFile: false))
       }
     }
+    summary.merge(pipeline.summary)
     reporter.finish(summary)
     try output.commit()
     return exitCode(summary, strict: arguments.has("--strict"))
@@ -189,6 +195,15 @@ enum LintCommand: Command {
       return LintInputError(source: source, line: 1, column: 1, message: text.message, isFile: false)
     }
     return nil
+  }
+
+  /// `--jobs`: a positive count of threads, by default one per core.
+  static func jobs(_ arguments: ParsedArguments) throws(CLIError) -> Int {
+    guard let text = arguments.value("--jobs") else { return ProcessInfo.processInfo.activeProcessorCount }
+    guard let count = Int(text), count > 0, count <= 1024 else {
+      throw .usage("'--jobs' takes a whole number of threads from 1 to 1024, not '\(text)'")
+    }
+    return count
   }
 
   /// The codes named by `--disable`, each checked against the catalog.

@@ -7,7 +7,7 @@ final class LintInputQueue: @unchecked Sendable {  // all state is guarded by `c
   /// million-line bench zone peaked 10 MB higher and ran no faster.
   static let batchSize = 64
   /// Batches waiting at most.
-  static let capacity = 2
+  static let capacity = 32
 
   private let condition = NSCondition()
   private var batches: [[LintInput]] = []

@@ -51,16 +51,22 @@ final class JSONReporter: LintReporter {
     writer.beginArray()
   }
 
+  var renderer: (any LintRenderer)? { JSONRenderer(framing: framing) }
+
   func report(_ result: LintResult) {
-    guard result.isShown else { return }
-    let framing = framing
-    write { writer in
-      if framing == .document {
-        writer.element()
-        writer.bytes.append(0x0A)
-      }
-      Self.writeInput(result, to: &writer)
-      if framing == .lines { writer.bytes.append(0x0A) }
+    var bytes: [UInt8] = []
+    JSONRenderer(framing: framing).render(result, into: &bytes)
+    write(rendered: bytes)
+  }
+
+  /// Input objects from `JSONRenderer`. In a document each starts with the comma that separates it
+  /// from the one before: the first object written drops its comma.
+  func write(rendered bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    if framing == .document && !wroteInput {
+      out.append(bytes.dropFirst())
+    } else {
+      out.append(bytes)
     }
     wroteInput = true
   }
@@ -98,7 +104,7 @@ final class JSONReporter: LintReporter {
   }
 
   /// One name: its records, the findings shown, and the counts the cap left out.
-  private static func writeInput(_ result: LintResult, to writer: inout JSONWriter) {
+  static func writeInput(_ result: LintResult, to writer: inout JSONWriter) {
     writer.beginObject()
     if let name = result.input.name { writer.field("name", name) }
     writer.key("records")
@@ -210,5 +216,21 @@ final class JSONReporter: LintReporter {
     }
     writer.endObject()
     writer.endObject()
+  }
+}
+
+/// One name's JSON object, on any of the pipeline's threads: `,\n{…}` in a document (the reporter
+/// drops the first comma), `{…}\n` in JSON Lines; nothing for a name with nothing to show.
+struct JSONRenderer: LintRenderer {
+  let framing: JSONReporter.Framing
+
+  func render(_ result: LintResult, into bytes: inout [UInt8]) {
+    guard result.isShown else { return }
+    var writer = JSONWriter()
+    swap(&writer.bytes, &bytes)
+    if framing == .document { writer.bytes.append(contentsOf: [0x2C, 0x0A]) }
+    JSONReporter.writeInput(result, to: &writer)
+    if framing == .lines { writer.bytes.append(0x0A) }
+    swap(&writer.bytes, &bytes)
   }
 }

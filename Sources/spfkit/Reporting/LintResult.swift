@@ -141,6 +141,18 @@ struct LintSummary {
   /// The lowest severity printed.
   var threshold = Severity.info
 
+  /// Adds the counts of another part of the run (a pipeline chunk).
+  mutating func merge(_ other: LintSummary) {
+    errors += other.errors
+    warnings += other.warnings
+    infos += other.infos
+    records += other.records
+    inputErrors += other.inputErrors
+    hidden += other.hidden
+    omitted += other.omitted
+    codes.merge(other.codes, uniquingKeysWith: +)
+  }
+
   mutating func add(_ result: LintResult) {
     records += result.input.records.count
     hidden += result.hidden
@@ -167,8 +179,13 @@ struct LintSummary {
 
 /// Writes lint results in one format.
 protocol LintReporter: AnyObject {
+  /// What renders one input's output on a worker thread, for `write(rendered:)`; nil for a format
+  /// that must see every result in order (SARIF collects them, GitHub interleaves input errors).
+  var renderer: (any LintRenderer)? { get }
   /// Reports one input's findings as soon as they are known.
   func report(_ result: LintResult)
+  /// Writes bytes from `renderer`, in input order.
+  func write(rendered bytes: [UInt8])
   /// Notes an input that could not be read (already printed on standard error); the summary counts
   /// it.
   func reportInputError(_ error: LintInputError)
@@ -179,4 +196,12 @@ protocol LintReporter: AnyObject {
 extension LintReporter {
   /// Most formats leave input errors to standard error.
   func reportInputError(_ error: LintInputError) {}
+  var renderer: (any LintRenderer)? { nil }
+  func write(rendered bytes: [UInt8]) {}
+}
+
+/// Renders one input's findings as a format's bytes; a value, so the pipeline's workers render in
+/// parallel and the reporter writes their bytes in input order.
+protocol LintRenderer: Sendable {
+  func render(_ result: LintResult, into bytes: inout [UInt8])
 }

@@ -2,35 +2,81 @@ import SPFKit
 
 /// Compiler-style text: `SOURCE:LINE:COL: error[SPF001] message`, the record with a caret line under
 /// the span, then the fix and notes; at the end, counts per code with `--statistics`, and the
-/// summary line.
-///
-/// Written as bytes straight into the output buffer: this runs once per finding, millions of times
-/// on a large zone.
+/// summary line. The per-input part is `TextRenderer`'s, which the lint pipeline runs on its workers.
 final class TextReporter: LintReporter {
   private let out: OutputBuffer
-  private let color: Bool
   private let options: ReportOptions
+  private let text: TextRenderer
   private var scratch: [UInt8] = []
 
   init(out: OutputBuffer, color: Bool, options: ReportOptions) {
     self.out = out
-    self.color = color
     self.options = options
+    text = TextRenderer(color: color)
   }
 
+  var renderer: (any LintRenderer)? { text }
+
   func report(_ result: LintResult) {
-    guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
     // Built in a local array and handed over at once: a class's property costs a dynamic
     // exclusivity check per access.
     var bytes: [UInt8] = []
     swap(&bytes, &scratch)
-    write(result, to: &bytes)
+    text.render(result, into: &bytes)
     out.append(bytes)
     bytes.removeAll(keepingCapacity: true)
     swap(&bytes, &scratch)
   }
 
-  private func write(_ result: LintResult, to bytes: inout [UInt8]) {
+  func write(rendered bytes: [UInt8]) { out.append(bytes) }
+
+  func finish(_ summary: LintSummary) {
+    if options.statistics { out.append(Self.statistics(summary)) }
+    out.append(Self.summaryLine(summary))
+    out.append(0x0A)
+  }
+
+  /// Counts per code, most frequent first, like `ruff --statistics`: `  1203  SPF109  duplicate-term`.
+  static func statistics(_ summary: LintSummary) -> String {
+    let rows = summary.codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    let width = rows.map { String($0.value).count }.max() ?? 1
+    return rows.map { code, count in
+      let number = String(count)
+      let slug = RuleCatalog.rule(named: code)?.metadata.slug ?? ""
+      return String(repeating: " ", count: width - number.count) + number + "  " + code + "  " + slug + "\n"
+    }.joined()
+  }
+
+  /// `100 records checked: 2 errors, 5 warnings; 1 input could not be read; 97 infos not shown
+  /// (--severity info)`.
+  static func summaryLine(_ summary: LintSummary) -> String {
+    func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    let present = [Severity.error, .warning, .info].filter { summary.count($0) > 0 }
+    let found = present.filter { $0 >= summary.threshold }.map { counted(summary.count($0), $0.rawValue) }
+    var parts = [found.isEmpty && summary.inputErrors == 0 ? "no problems" : found.joined(separator: ", ")]
+    if summary.inputErrors > 0 {
+      parts.append(counted(summary.inputErrors, "input") + " could not be read")
+    }
+    let hidden = present.filter { $0 < summary.threshold }
+    if let lowest = hidden.last {
+      let counts = hidden.map { counted(summary.count($0), $0.rawValue) }.joined(separator: ", ")
+      parts.append("\(counts) not shown (--severity \(lowest.rawValue))")
+    }
+    let checked = counted(summary.records, "record") + " checked: "
+    return checked + parts.filter { !$0.isEmpty }.joined(separator: "; ")
+  }
+}
+
+/// One input's findings as text, written as bytes: this runs once per finding, millions of times on
+/// a large zone, on any of the pipeline's threads.
+struct TextRenderer: LintRenderer {
+  let color: Bool
+
+  /// Replacement records longer than this are left to the JSON output.
+  static let longestRecordShown = 2048
+
+  func render(_ result: LintResult, into bytes: inout [UInt8]) {
+    guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
     for diagnostic in result.shown { write(diagnostic, in: result, to: &bytes) }
     for omission in result.omitted {
       let start = result.start(ofRecord: omission.record)
@@ -65,7 +111,7 @@ final class TextReporter: LintReporter {
       bytes.append(StaticString("  = fix: "))
       bytes.append(utf8: fix.title)
       bytes.append(0x0A)
-      if let record = fix.record, record.joined.count <= TextReporter.longestRecordShown {
+      if let record = fix.record, record.joined.count <= Self.longestRecordShown {
         bytes.append(StaticString("    "))
         bytes.append(utf8: record.presentation)
         bytes.append(0x0A)
@@ -111,44 +157,6 @@ final class TextReporter: LintReporter {
     bytes.append(Style.closing)
   }
 
-  /// Replacement records longer than this are left to the JSON output.
-  static let longestRecordShown = 2048
-
-  func finish(_ summary: LintSummary) {
-    if options.statistics { out.append(Self.statistics(summary)) }
-    out.append(Self.summaryLine(summary))
-    out.append(0x0A)
-  }
-
-  /// Counts per code, most frequent first, like `ruff --statistics`: `  1203  SPF109  duplicate-term`.
-  static func statistics(_ summary: LintSummary) -> String {
-    let rows = summary.codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-    let width = rows.map { String($0.value).count }.max() ?? 1
-    return rows.map { code, count in
-      let number = String(count)
-      let slug = RuleCatalog.rule(named: code)?.metadata.slug ?? ""
-      return String(repeating: " ", count: width - number.count) + number + "  " + code + "  " + slug + "\n"
-    }.joined()
-  }
-
-  /// `100 records checked: 2 errors, 5 warnings; 1 input could not be read; 97 infos not shown
-  /// (--severity info)`.
-  static func summaryLine(_ summary: LintSummary) -> String {
-    func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-    let present = [Severity.error, .warning, .info].filter { summary.count($0) > 0 }
-    let found = present.filter { $0 >= summary.threshold }.map { counted(summary.count($0), $0.rawValue) }
-    var parts = [found.isEmpty && summary.inputErrors == 0 ? "no problems" : found.joined(separator: ", ")]
-    if summary.inputErrors > 0 {
-      parts.append(counted(summary.inputErrors, "input") + " could not be read")
-    }
-    let hidden = present.filter { $0 < summary.threshold }
-    if let lowest = hidden.last {
-      let counts = hidden.map { counted(summary.count($0), $0.rawValue) }.joined(separator: ", ")
-      parts.append("\(counts) not shown (--severity \(lowest.rawValue))")
-    }
-    let checked = counted(summary.records, "record") + " checked: "
-    return checked + parts.filter { !$0.isEmpty }.joined(separator: "; ")
-  }
 }
 
 /// A one-line window of a record with a marker under a span; control and invalid bytes are shown as

@@ -1,0 +1,162 @@
+import Dispatch
+import SPFKit
+
+/// Lints a stream of inputs on several threads and reports them in input order, for `lint -` and
+/// `lint --zone`, where one run may hold millions of names.
+///
+/// Inputs are gathered into batches. A full batch is cut into one chunk per worker, and each chunk
+/// is linted, counted and rendered (`LintRenderer`) on a thread of Dispatch's pool, while the
+/// caller goes on reading the next batch. When that one is full, the previous batch's chunks are
+/// awaited and written, in order, on the caller's thread: output order never depends on timing, and
+/// at most two batches are in memory. With one job everything runs on the caller's thread, input by
+/// input. Formats without a renderer (SARIF, GitHub) get their results back and report them in order.
+final class LintPipeline {
+  /// One step of the stream: a name to lint, or an input that could not be read, kept in its place
+  /// so that messages and findings come out in the order of the input.
+  enum Item: Sendable {
+    case input(LintInput)
+    case inputError(LintInputError)
+  }
+
+  /// Inputs per chunk: enough to make a hand-over to another thread cheap beside the linting.
+  static let chunkSize = 512
+
+  let linter: Linter
+  let options: ReportOptions
+  let reporter: any LintReporter
+  /// Called on the caller's thread for each input error, in order (standard error).
+  let onInputError: (LintInputError) -> Void
+  /// Counts of everything written so far.
+  private(set) var summary: LintSummary
+  private let jobs: Int
+  private let renderer: (any LintRenderer)?
+  private var batch: [Item] = []
+  private var running: RunningBatch?
+
+  init(
+    linter: Linter, options: ReportOptions, reporter: any LintReporter, jobs: Int,
+    onInputError: @escaping (LintInputError) -> Void
+  ) {
+    self.linter = linter
+    self.options = options
+    self.reporter = reporter
+    self.jobs = max(1, jobs)
+    self.onInputError = onInputError
+    renderer = reporter.renderer
+    summary = LintSummary(threshold: options.threshold)
+  }
+
+  /// Adds an input to lint.
+  func lint(_ input: LintInput) { add(.input(input)) }
+
+  /// Adds an input error, reported after everything added before it.
+  func inputError(_ error: LintInputError) { add(.inputError(error)) }
+
+  /// Writes everything added so far: before output that bypasses the pipeline (a name linted over
+  /// DNS), and at the end.
+  func drain() {
+    if !batch.isEmpty { start() }
+    finishRunning()
+  }
+
+  private func add(_ item: Item) {
+    guard jobs > 1 else { return write(Chunk.process([item], linter, options, renderer)) }
+    batch.append(item)
+    if batch.count >= jobs * Self.chunkSize { start() }
+  }
+
+  /// Hands the batch to the workers, then writes the batch before it (still the newest output).
+  private func start() {
+    let items = batch
+    batch = []
+    batch.reserveCapacity(jobs * Self.chunkSize)
+    let group = DispatchGroup()
+    var boxes: [ChunkBox] = []
+    let size = (items.count + jobs - 1) / jobs
+    for start in stride(from: 0, to: items.count, by: size) {
+      let box = ChunkBox()
+      boxes.append(box)
+      let slice = Array(items[start..<min(start + size, items.count)])
+      let (linter, options, renderer) = (linter, options, renderer)
+      DispatchQueue.global().async(group: group) {
+        box.chunk = Chunk.process(slice, linter, options, renderer)
+      }
+    }
+    finishRunning()
+    running = RunningBatch(group: group, boxes: boxes)
+  }
+
+  private func finishRunning() {
+    guard let running else { return }
+    self.running = nil
+    running.group.wait()
+    for box in running.boxes {
+      if let chunk = box.chunk { write(chunk) }
+    }
+  }
+
+  private func write(_ chunk: Chunk) {
+    summary.merge(chunk.summary)
+    for segment in chunk.segments {
+      switch segment {
+      case .rendered(let bytes): reporter.write(rendered: bytes)
+      case .result(let result): reporter.report(result)
+      case .inputError(let error):
+        summary.inputErrors += 1
+        onInputError(error)
+        reporter.reportInputError(error)
+      }
+    }
+  }
+
+  private struct RunningBatch {
+    let group: DispatchGroup
+    let boxes: [ChunkBox]
+  }
+
+  /// A chunk's output, set by its worker before the group is left, read after the wait.
+  private final class ChunkBox: @unchecked Sendable {
+    var chunk: Chunk?
+  }
+
+  /// What a chunk of items produced: its output in order, and its counts.
+  struct Chunk: Sendable {
+    enum Segment: Sendable {
+      /// Rendered output of consecutive inputs.
+      case rendered([UInt8])
+      /// A result for a reporter without a renderer.
+      case result(LintResult)
+      case inputError(LintInputError)
+    }
+
+    var segments: [Segment] = []
+    var summary: LintSummary
+
+    /// Lints `items`: on a worker, or on the caller's thread with one job.
+    static func process(
+      _ items: [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?
+    ) -> Chunk {
+      var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
+      var bytes: [UInt8] = []
+      for item in items {
+        switch item {
+        case .input(let input):
+          let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
+          let result = LintResult(input: input, diagnostics: diagnostics, options: options)
+          chunk.summary.add(result)
+          if let renderer {
+            renderer.render(result, into: &bytes)
+          } else {
+            chunk.segments.append(.result(result))
+          }
+        case .inputError(let error):
+          if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
+          bytes = []
+          chunk.segments.append(.inputError(error))
+        }
+      }
+      if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
+      return chunk
+    }
+  }
+}
