@@ -11,8 +11,8 @@ import Testing
         OVERVIEW: Lint SPF records and report problems with exact positions.
 
         USAGE: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] \
-        [--name <name>] [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] \
-        [--disable <codes>]
+        [--name <name>] [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--jobs <n>] \
+        [--strict] [--disable <codes>]
 
         ARGUMENTS:
           <record> ...            The TXT records published at one name: raw text
@@ -36,6 +36,9 @@ import Testing
           --output <file>         Write the report to a file: a temporary file beside
                                   it, renamed at the end.
           --strict                Exit 1 on warnings too, not only on errors.
+          --jobs <n>              Lint standard input and zone files on n threads
+                                  (default: one per core). The output is the same for
+                                  any n.
           --disable <codes>       Comma-separated rule codes or slugs not to run
                                   (SPF102,ptr-deprecated).
           --domain <name>         Fetch every TXT record of a domain over DNS and lint

@@ -27,7 +27,9 @@ import Testing
 
   /// A zone with an owner split across the file (records of one name apart) and many owners.
   static let zone: String = {
-    var lines = ["$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns hostmaster 1 2 3 4 5", "split IN TXT \"v=spf1 -all\""]
+    var lines = [
+      "$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns hostmaster 1 2 3 4 5", "split IN TXT \"v=spf1 -all\"",
+    ]
     for index in 0..<3_000 {
       lines.append("h\(index) IN TXT \"v=spf1 ip4:198.51.100.\(index % 256) \(index % 2 == 0 ? "?all" : "-all")\"")
     }

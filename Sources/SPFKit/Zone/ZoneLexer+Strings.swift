@@ -6,7 +6,7 @@ extension ZoneLexer {
   /// A backslash before a newline is an error, as in BIND.
   mutating func word() throws(ZoneReadError) {
     location = here
-    text.removeAll(keepingCapacity: true)
+    clearText()
     while let byte = try peek() {
       if ZoneLexer.isPlainWordByte(byte) {
         // The run of plain bytes left in this chunk, copied at once: every line has words.
@@ -35,6 +35,13 @@ extension ZoneLexer {
     }
   }
 
+  /// Empties `text` for the next token. `removeAll(keepingCapacity:)` is a generic range
+  /// replacement, costly per token; when nothing is captured (a first pass) the text stays empty.
+  @inline(__always)
+  mutating func clearText() {
+    if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+  }
+
   /// Whether a byte is part of an unquoted word as it stands: not a delimiter (blank, newline,
   /// `;`, `(`, `)`, `"`), NUL or backslash. A bit mask, not a switch: it runs for every byte.
   @inline(__always)
@@ -58,8 +65,8 @@ extension ZoneLexer {
     let open = here
     index += 1
     location = SourceLocation(line: open.line, column: open.column + 1)
-    text.removeAll(keepingCapacity: true)
-    escapes.removeAll(keepingCapacity: true)
+    clearText()
+    if !escapes.isEmpty { escapes.removeAll(keepingCapacity: true) }
     while let byte = try peek() {
       switch byte {
       case 0x22:

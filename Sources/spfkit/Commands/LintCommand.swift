@@ -7,7 +7,7 @@ enum LintCommand: Command {
     name: "lint",
     abstract: "Lint SPF records and report problems with exact positions.",
     usage: "lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] "
-      + "[--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] "
+      + "[--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--jobs <n>] [--strict] "
       + "[--disable <codes>]",
     arguments: [
       ArgumentHelp(

@@ -79,20 +79,26 @@ struct ZoneLintInputs {
   ///
   /// Owners are told apart by `ZoneReader.nextOwnerKey()`. Two owners with one key share the later
   /// ordinal: the earlier owner is then handed over late, never early, so a collision costs memory,
-  /// not correctness. A run of records of one owner (the usual layout) updates the table once.
+  /// not correctness.
   private func lastRecordFlags() throws(ZoneReadError) -> [Bool] {
     var reader = try makeReader()
-    var last: [Int: Int] = [:]
-    var run: (key: Int, ordinal: Int)?
+    // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
+    // runs by key (then ordinal) finds those without hashing every owner.
+    var runs: [(key: Int, ordinal: Int)] = []
     var count = 0
     while let key = try reader.nextOwnerKey() {
-      if let run, run.key != key { last[run.key] = run.ordinal }
-      run = (key, count)
+      if let last = runs.last, last.key == key {
+        runs[runs.count - 1].ordinal = count
+      } else {
+        runs.append((key, count))
+      }
       count += 1
     }
-    if let run { last[run.key] = run.ordinal }
+    runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
     var flags = [Bool](repeating: false, count: count)
-    for ordinal in last.values { flags[ordinal] = true }
+    for (position, run) in runs.enumerated() where position + 1 == runs.count || runs[position + 1].key != run.key {
+      flags[run.ordinal] = true
+    }
     return flags
   }
 

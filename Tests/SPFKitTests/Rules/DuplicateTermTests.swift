@@ -54,6 +54,16 @@ extension RuleTests {
       #expect(found.sorted() == Self.pairwiseSecondCopies(linted), "\(record)")
     }
 
+    /// Long records take the dictionary path (over `DuplicateTerm.smallCount` candidates), short ones
+    /// the pairwise one: both agree with the definition.
+    @Test(arguments: 0..<60)
+    func agreesWithThePairwiseDefinitionOnLongRecords(seed: Int) {
+      let record = NetworkRecordSample(seed: UInt64(seed), terms: 40...90).record
+      let linted = LintedRecord(index: 0, txt: TXTRecord(text: record))
+      let found = Linter(rules: [DuplicateTerm()]).lint([linted.txt]).map { $0.span?.start ?? -1 }
+      #expect(found.sorted() == Self.pairwiseSecondCopies(linted), "\(record)")
+    }
+
     /// The start of the second copy of every mechanism (not `all`) written more than once, by comparing
     /// every pair: one finding per repeated mechanism, at its second copy.
     static func pairwiseSecondCopies(_ record: LintedRecord) -> [Int] {

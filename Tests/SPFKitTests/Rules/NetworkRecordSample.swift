@@ -6,10 +6,10 @@ import SPFKitTestSupport
 struct NetworkRecordSample {
   let record: String
 
-  init(seed: UInt64) {
+  init(seed: UInt64, terms count: ClosedRange<Int> = 0...24) {
     var rng = SplitMix64(seed: seed)
     var terms = ["v=spf1"]
-    for _ in 0..<rng.int(0...24) { terms.append(Self.term(&rng)) }
+    for _ in 0..<rng.int(count) { terms.append(Self.term(&rng)) }
     record = terms.joined(separator: " ")
   }
 

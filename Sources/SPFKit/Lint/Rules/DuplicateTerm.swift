@@ -9,8 +9,8 @@ struct DuplicateTerm: Rule {
     triggering: ["v=spf1 include:_spf.example.com include:_spf.example.com -all"],
     nonTriggering: ["v=spf1 include:_spf.example.com include:_spf.example.net -all"])
 
-  /// One finding per repeated mechanism, at its second copy, with the count: one pass with a dictionary
-  /// from the mechanism to its copies keeps this linear in the number of terms.
+  /// One finding per repeated mechanism, at its second copy, with the count: pairwise comparison for a
+  /// few mechanisms, one pass with a dictionary for many, so this stays linear in the number of terms.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let tags = record.tags
@@ -23,19 +23,48 @@ struct DuplicateTerm: Rule {
 
   /// The term indices of every mechanism written more than once, each list in order, first copy first.
   static func repeatedCopies(tags: [TermTag], terms: [Term], networks: [RecordNetwork]) -> [[Int]] {
-    var copies: [Key: [Int]] = [:]
-    var order: [Key] = []
-    func add(_ key: Key, _ index: Int) {
-      if copies[key] == nil { order.append(key) }
-      copies[key, default: []].append(index)
+    // Networks compare as plain values; other mechanisms only when their kind repeats, so the text
+    // of a lone `mx` is never built.
+    var candidates: [(key: Key, index: Int)] = networks.map {
+      (.network($0.first, $0.prefixLength, $0.isIPv6), $0.index)
     }
-    // Networks compare as plain values; other mechanisms only when their kind repeats.
-    for network in networks { add(.network(network.first, network.prefixLength, network.isIPv6), network.index) }
+    let repeated = repeatedKinds(tags)
     for (index, tag) in tags.enumerated() {
       guard let kind = tag.mechanismKind, kind != .all, kind != .ip4, kind != .ip6,
-        let mechanism = terms[index].mechanism
+        repeated & bit(kind) != 0, let mechanism = terms[index].mechanism
       else { continue }
-      add(.mechanism(mechanism.description.lowercased()), index)
+      candidates.append((.mechanism(mechanism.description.lowercased()), index))
+    }
+    return candidates.count <= smallCount ? groupedByComparing(candidates) : groupedByHashing(candidates)
+  }
+
+  /// Up to this many candidates, comparing every pair beats building a dictionary.
+  static let smallCount = 32
+
+  /// Groups of equal keys, in the order of their first copy: pairwise, for a few candidates.
+  private static func groupedByComparing(_ candidates: [(key: Key, index: Int)]) -> [[Int]] {
+    var groups: [[Int]] = []
+    var grouped = 0 as UInt64  // bit i: candidate i is a later copy, already in a group
+    for first in candidates.indices where grouped >> UInt64(first) & 1 == 0 {
+      var copies: [Int] = []
+      for later in candidates.indices.dropFirst(first + 1) where candidates[later].key == candidates[first].key {
+        if copies.isEmpty { copies.append(candidates[first].index) }
+        copies.append(candidates[later].index)
+        grouped |= 1 << UInt64(later)
+      }
+      if !copies.isEmpty { groups.append(copies) }
+    }
+    return groups
+  }
+
+  /// Groups of equal keys, in the order of their first copy: one pass with a dictionary, linear in
+  /// the number of terms however long the record.
+  private static func groupedByHashing(_ candidates: [(key: Key, index: Int)]) -> [[Int]] {
+    var copies: [Key: [Int]] = [:]
+    var order: [Key] = []
+    for (key, index) in candidates {
+      if copies[key] == nil { order.append(key) }
+      copies[key, default: []].append(index)
     }
     return order.compactMap { copies[$0]!.count > 1 ? copies[$0] : nil }
   }
@@ -69,14 +98,23 @@ struct DuplicateTerm: Rule {
   }
 
   /// Whether two mechanisms of one kind (other than `all`) occur: only then can one repeat another.
-  static func hasRepeatedKind(_ tags: [TermTag]) -> Bool {
+  static func hasRepeatedKind(_ tags: [TermTag]) -> Bool { repeatedKinds(tags) != 0 }
+
+  /// The kinds (other than `all`) written twice or more, as bits of `bit(_:)`.
+  static func repeatedKinds(_ tags: [TermTag]) -> UInt16 {
     var seen: UInt16 = 0
+    var repeated: UInt16 = 0
     for tag in tags {
       guard let kind = tag.mechanismKind, kind != .all else { continue }
-      let bit = UInt16(1) << UInt16(TermOrder.rank(kind) + (kind == .ip6 ? 7 : 0))
-      if seen & bit != 0 { return true }
+      let bit = bit(kind)
+      if seen & bit != 0 { repeated |= bit }
       seen |= bit
     }
-    return false
+    return repeated
+  }
+
+  /// One bit per mechanism kind.
+  private static func bit(_ kind: MechanismKind) -> UInt16 {
+    UInt16(1) << UInt16(TermOrder.rank(kind) + (kind == .ip6 ? 7 : 0))
   }
 }
