@@ -61,7 +61,8 @@ import Testing
       run.stderr == """
         error: unknown rule 'SPF999' in '--disable': see 'spfkit explain' for the list
         Usage: spfkit lint [<record> ...] [--zone <file> ...] [--domain <name> ...] [--resolve] [--name <name>] \
-        [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--strict] [--disable <codes>]
+        [--format <format>] [--severity <severity>] [--statistics] [--output <file>] [--jobs <n>] [--strict] \
+        [--disable <codes>]
           See 'spfkit lint --help' for more information.
 
         """)

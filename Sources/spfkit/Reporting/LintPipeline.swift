@@ -1,11 +1,12 @@
 import Dispatch
+import Foundation
 import SPFKit
 
 /// Lints a stream of inputs on several threads and reports them in input order, for `lint -` and
 /// `lint --zone`, where one run may hold millions of names.
 ///
 /// Inputs are gathered into batches. A full batch is cut into one chunk per worker, and each chunk
-/// is linted, counted and rendered (`LintRenderer`) on a thread of Dispatch's pool, while the
+/// is linted, counted and rendered (`LintRenderer`) on one of the pipeline's own threads, while the
 /// caller goes on reading the next batch. When that one is full, the previous batch's chunks are
 /// awaited and written, in order, on the caller's thread: output order never depends on timing, and
 /// at most two batches are in memory. With one job everything runs on the caller's thread, input by
@@ -32,6 +33,10 @@ final class LintPipeline {
   private let renderer: (any LintRenderer)?
   private var batch: [Item] = []
   private var running: RunningBatch?
+  /// The workers, started with the first batch. Threads of their own, not Dispatch's pool: the
+  /// caller is itself a thread of that pool (an async command), which is as wide as the cores, so
+  /// chunks queued there would get one core fewer than the machine has.
+  private var workers: WorkerThreads?
 
   init(
     linter: Linter, options: ReportOptions, reporter: any LintReporter, jobs: Int,
@@ -71,6 +76,8 @@ final class LintPipeline {
     batch = []
     batch.reserveCapacity(jobs * Self.chunkSize)
     let group = DispatchGroup()
+    let workers = self.workers ?? WorkerThreads(count: jobs)
+    self.workers = workers
     var boxes: [ChunkBox] = []
     let size = (items.count + jobs - 1) / jobs
     for start in stride(from: 0, to: items.count, by: size) {
@@ -78,8 +85,10 @@ final class LintPipeline {
       boxes.append(box)
       let slice = Array(items[start..<min(start + size, items.count)])
       let (linter, options, renderer) = (linter, options, renderer)
-      DispatchQueue.global().async(group: group) {
+      group.enter()
+      workers.run {
         box.chunk = Chunk.process(slice, linter, options, renderer)
+        group.leave()
       }
     }
     finishRunning()
@@ -108,6 +117,8 @@ final class LintPipeline {
       }
     }
   }
+
+  deinit { workers?.stop() }
 
   private struct RunningBatch {
     let group: DispatchGroup
@@ -158,5 +169,51 @@ final class LintPipeline {
       if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
       return chunk
     }
+  }
+}
+
+/// Threads that run jobs in the order given, until stopped.
+private final class WorkerThreads: @unchecked Sendable {  // all state is guarded by `condition`
+  private let condition = NSCondition()
+  private var jobs: [@Sendable () -> Void] = []
+  private var jobIndex = 0
+  private var isStopping = false
+
+  init(count: Int) {
+    for _ in 0..<count { Thread { [self] in work() }.start() }
+  }
+
+  /// Queues a job for the next free thread.
+  func run(_ job: @escaping @Sendable () -> Void) {
+    condition.lock()
+    jobs.append(job)
+    condition.signal()
+    condition.unlock()
+  }
+
+  /// Lets the threads end once the queued jobs are done.
+  func stop() {
+    condition.lock()
+    isStopping = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func work() {
+    while let job = next() { job() }
+  }
+
+  private func next() -> (@Sendable () -> Void)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while jobIndex == jobs.count, !isStopping { condition.wait() }
+    guard jobIndex < jobs.count else { return nil }
+    let job = jobs[jobIndex]
+    jobIndex += 1
+    if jobIndex == jobs.count {
+      jobs.removeAll(keepingCapacity: true)
+      jobIndex = 0
+    }
+    return job
   }
 }
