@@ -105,14 +105,13 @@ enum LintCommand: Command {
       summary.add(result)
       reporter.report(result)
     }
-    func inputError(_ error: LintInputError) { pipeline.inputError(error) }
     if let recordInput {
       switch recordInput {
       case .success(var input):
         input.name = name
         await lint(input, resolving: resolvesRecords)
       case .failure(let error):
-        inputError(error)
+        pipeline.inputError(error)
       }
     }
     if readsStandardInput {
@@ -120,14 +119,14 @@ enum LintCommand: Command {
         switch line.result {
         case .success(let record):
           if let text = NonSPFText(record.joined, checksFiles: false) {
-            inputError(
+            pipeline.inputError(
               LintInputError(source: "<stdin>", line: line.number, column: 1, message: text.message, isFile: false))
             continue
           }
           let input = LintInput(name: name, records: [record], sources: ["<stdin>"], listedWhenClean: false)
           await lint(input, resolving: resolvesRecords)
         case .failure(let error):
-          inputError(
+          pipeline.inputError(
             LintInputError(
               source: "<stdin>", line: line.number, column: error.column, message: error.message, isFile: false))
         }
@@ -142,7 +141,7 @@ enum LintCommand: Command {
           pipeline.lint(input)
         }
       } catch {
-        inputError(error)
+        pipeline.inputError(error)
       }
     }
     pipeline.drain()

@@ -11,8 +11,8 @@ import SPFKit
 /// still open: never the file, and never its other records. Anything else (a pipe) is read once,
 /// holding its TXT and SPF records to the end. Owners come in the order their last record is read.
 ///
-/// The file is read on a thread of its own while the caller lints what it has read: reading and
-/// linting each take about half the time, so on two cores they overlap.
+/// The file is read on a thread of its own while the caller hands what it has read to the lint
+/// pipeline (`LintPipeline`), whose workers lint it on the other cores.
 struct ZoneLintInputs {
   /// The file as given on the command line: findings name it so, and included files relative to it.
   let path: String

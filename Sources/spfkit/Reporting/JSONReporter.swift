@@ -55,7 +55,7 @@ final class JSONReporter: LintReporter {
 
   func report(_ result: LintResult) {
     var bytes: [UInt8] = []
-    JSONRenderer(framing: framing).render(result, into: &bytes)
+    renderer?.render(result, into: &bytes)
     write(rendered: bytes)
   }
 
