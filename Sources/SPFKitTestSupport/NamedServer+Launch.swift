@@ -78,8 +78,26 @@ extension NamedServer {
   }
 
   /// Waits until named has loaded every zone and answers on `127.0.0.1` (bounded by `startTimeout`).
+  ///
+  /// The wait runs on a thread of its own: a task of the cooperative pool, which CPU-bound tests in
+  /// parallel (more so under a sanitizer) can hold for many seconds, once resumed after the deadline
+  /// with named long since running, and the start failed.
   static func waitUntilReady(_ process: Process, directory: String, port: UInt16, zones: [NamedZone])
     async
+    throws(NamedServerError)
+  {
+    let outcome: Result<Void, NamedServerError> = await withCheckedContinuation { continuation in
+      Thread {
+        let result = Result { () throws(NamedServerError) in
+          try blockingWaitUntilReady(process, directory: directory, port: port, zones: zones)
+        }
+        continuation.resume(returning: result)
+      }.start()
+    }
+    try outcome.get()
+  }
+
+  private static func blockingWaitUntilReady(_ process: Process, directory: String, port: UInt16, zones: [NamedZone])
     throws(NamedServerError)
   {
     let deadline = ContinuousClock.now + startTimeout
@@ -90,7 +108,7 @@ extension NamedServer {
       guard ContinuousClock.now < deadline else {
         throw NamedServerError("named did not start in time:\n\(tail(log()))")
       }
-      try? await Task.sleep(for: .milliseconds(20))
+      Thread.sleep(forTimeInterval: 0.02)
     }
     let text = log()
     guard text.contains("127.0.0.1#\(port)\n") else {
@@ -100,13 +118,15 @@ extension NamedServer {
       let reasons = text.split(separator: "\n").filter { $0.contains("\(directory)/zone") || $0.contains("not loaded") }
       throw NamedServerError("named did not load a zone:\n\(reasons.joined(separator: "\n"))")
     }
-    guard await answers(port: port, zone: zones.first?.origin ?? ".", deadline: deadline) else {
+    let probeDeadline = max(deadline, ContinuousClock.now + probeTimeout)
+    guard answers(port: port, zone: zones.first?.origin ?? ".", deadline: probeDeadline) else {
       throw NamedServerError("named does not answer on 127.0.0.1#\(port):\n\(tail(text))")
     }
   }
 
-  /// Sends SOA queries to `127.0.0.1#port` until any answer comes back or the deadline passes.
-  private static func answers(port: UInt16, zone: String, deadline: ContinuousClock.Instant) async -> Bool {
+  /// Sends SOA queries to `127.0.0.1#port` until any answer comes back or the deadline passes (at
+  /// least one query is sent).
+  private static func answers(port: UInt16, zone: String, deadline: ContinuousClock.Instant) -> Bool {
     guard let socket = try? LoopbackSocket(.ipv4) else { return false }
     var query: [UInt8] = [0x53, 0x50, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]
     for label in zone.split(separator: ".") {
@@ -114,13 +134,12 @@ extension NamedServer {
       query += label.utf8
     }
     query += [0x00, 0x00, 0x06, 0x00, 0x01]
-    while ContinuousClock.now < deadline {
+    repeat {
       socket.send(query, toPort: port)
       if let answer = socket.receive(timeout: .milliseconds(100)), answer.bytes.starts(with: [0x53, 0x50]) {
         return true
       }
-      await Task.yield()
-    }
+    } while ContinuousClock.now < deadline
     return false
   }
 

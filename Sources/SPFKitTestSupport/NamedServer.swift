@@ -28,6 +28,8 @@ public final class NamedServer: @unchecked Sendable {
   /// process, which under a sanitizer and a parallel suite can wait many seconds for a thread although
   /// named itself is up within a second; a healthy start returns as soon as named answers.
   static let startTimeout = Duration.seconds(60)
+  /// How long the SOA probe waits for an answer once named's log says it is running.
+  static let probeTimeout = Duration.seconds(20)
 
   /// Writes the configuration and zones, starts `named` at a free port and waits until it answers.
   ///
