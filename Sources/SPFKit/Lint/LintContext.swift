@@ -24,6 +24,12 @@ public struct LintContext: Sendable {
 
   private var storage: Storage
 
+  /// Findings below this severity are counted, not shown (set by `Linter.detailThreshold`).
+  public var detailThreshold: Severity = .info
+
+  /// Whether findings of `severity` are shown, so worth their message and notes.
+  public func wantsDetail(_ severity: Severity) -> Bool { severity >= detailThreshold }
+
   /// The owner name, when known (a zone owner or a `--domain`).
   public var name: String? {
     get { storage.name }

@@ -2,6 +2,11 @@
 public struct Linter: Sendable {
   /// The rules that run.
   public let rules: [any Rule]
+  /// The lowest severity whose findings are shown. Findings below it are still found and counted,
+  /// but a rule may leave their message and notes empty (`LintContext.wantsDetail(_:)`): a bulk
+  /// run that hides infos need not build an info's text for every record. `.info` (the default)
+  /// gives every finding its text.
+  public var detailThreshold: Severity = .info
 
   /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
   public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
@@ -21,6 +26,8 @@ public struct Linter: Sendable {
   /// With zone facts, findings a `; spfkit-disable` comment names are dropped (see
   /// `ZoneFacts.suppresses(_:record:)`).
   public func lint(_ context: LintContext) -> [Diagnostic] {
+    var context = context
+    context.detailThreshold = detailThreshold
     var diagnostics: [Diagnostic] = []
     // Most zone records carry no suppression comment: their findings skip the filter (which copies the tail).
     let suppressing = context.zone.flatMap { $0.hasSuppressions ? $0 : nil }

@@ -8,8 +8,9 @@ extension ZoneReader {
     var typeLength = 0
   }
 
-  /// Reads one record whose first token is `first`; returns it if TXT or SPF, else skips it.
-  mutating func record(startingWith first: ZoneToken) throws(ZoneReadError) -> ZoneRecord? {
+  /// Reads one record whose first token is `first`: true for TXT or SPF (the record is then in
+  /// `readRecord`, or only its owner's key in `ownerKey`), false for a record of another type, skipped.
+  mutating func record(startingWith first: ZoneToken) throws(ZoneReadError) -> Bool {
     let start = current.lexer.location
     let firstColumn = first == .quoted ? start.column - 1 : start.column
     let ownerLocation: SourceLocation
@@ -40,17 +41,21 @@ extension ZoneReader {
     case 16: type = .txt
     case 99: type = .spf
     default:
-      if collectsAddressData, try collectAddressData(typeCode: header.typeCode) { return nil }
+      if collectsAddressData, try collectAddressData(typeCode: header.typeCode) { return false }
       try current.lexer.skipLine()
-      return nil
+      return false
     }
     let txt = try readTXTData(typeLocation: header.typeLocation)
-    if keepsOwnerKeyOnly { ownerKey = current.owner.key }
-    return ZoneRecord(
-      owner: keepsOwnerKeyOnly ? .root : current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl,
-      recordClass: zoneClass,
+    if keepsOwnerKeyOnly {
+      // A first pass: the record is checked, its owner told apart by key, nothing else kept.
+      ownerKey = current.owner.key
+      return true
+    }
+    readRecord = ZoneRecord(
+      owner: current.owner.name(), ownerLocation: ownerLocation, ttl: header.ttl, recordClass: zoneClass,
       type: type, typeLocation: header.typeLocation, typeLength: header.typeLength, txt: txt, file: current.name,
       line: start.line, suppressedCodes: suppressedCodes(recordLine: start.line))
+    return true
   }
 
   /// Reads TTL and class (either order, each optional) and the type, starting at `first`.

@@ -42,10 +42,13 @@ public struct ZoneReader {
   public internal(set) var addressRecords: [ZoneAddressRecord] = []
   /// False during `nextOwner()` and `nextOwnerKey()`: records are checked but their strings are dropped.
   var keepsData = true
-  /// True during `nextOwnerKey()`: records carry the root as owner; `ownerKey` holds the real one's key.
+  /// True during `nextOwnerKey()`: records are checked, no `ZoneRecord` is built; `ownerKey` holds
+  /// the owner's key.
   var keepsOwnerKeyOnly = false
   /// The key of the last record's owner, set during `nextOwnerKey()`.
   var ownerKey = 0
+  /// The record the last step read, until `next()` hands it out.
+  var readRecord: ZoneRecord?
 
   /// Creates a reader of `source`, completing relative names with `origin`.
   ///
@@ -63,11 +66,17 @@ public struct ZoneReader {
   /// - Throws: `ZoneReadError` with the file, line and column of the first problem; reading then
   ///   stops and later calls return nil.
   public mutating func next() throws(ZoneReadError) -> ZoneRecord? {
-    guard !finished else { return nil }
+    guard try step() else { return nil }
+    return readRecord.take()
+  }
+
+  /// Reads the next TXT or SPF record; false at the end of the top file (and after an error).
+  private mutating func step() throws(ZoneReadError) -> Bool {
+    guard !finished else { return false }
     do {
-      let record = try readRecord()
-      if record == nil { finished = true }
-      return record
+      if try readNextRecord() { return true }
+      finished = true
+      return false
     } catch {
       finished = true
       parents.removeAll()
@@ -97,16 +106,16 @@ public struct ZoneReader {
       keepsData = true
       keepsOwnerKeyOnly = false
     }
-    return try next() == nil ? nil : ownerKey
+    return try step() ? ownerKey : nil
   }
 
-  /// Reads tokens until a TXT or SPF record is complete or the top file ends.
-  private mutating func readRecord() throws(ZoneReadError) -> ZoneRecord? {
+  /// Reads tokens until a TXT or SPF record is complete (true) or the top file ends (false).
+  private mutating func readNextRecord() throws(ZoneReadError) -> Bool {
     while true {
       let token = try current.lexer.next()
       switch token {
       case .end:
-        guard let parent = parents.popLast() else { return nil }
+        guard let parent = parents.popLast() else { return false }
         current = parent
       case .lineEnd:
         let codes = current.takeSuppressedCodes()
@@ -118,9 +127,9 @@ public struct ZoneReader {
         try directive()
         _ = current.takeSuppressedCodes()
       case .word, .quoted:
-        let record = try record(startingWith: token)
+        let isRecord = try record(startingWith: token)
         _ = current.takeSuppressedCodes()
-        if let record { return record }
+        if isRecord { return true }
       }
     }
   }

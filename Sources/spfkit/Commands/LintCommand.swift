@@ -72,7 +72,7 @@ enum LintCommand: Command {
     help: "Comma-separated rule codes or slugs not to run (SPF102,ptr-deprecated).")
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws(CLIError) -> ExitCode {
-    let linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
+    var linter = Linter(disabling: try disabledRules(arguments.values("--disable")))
     let records = arguments.positionals.filter { $0 != "-" }
     let readsStandardInput = arguments.positionals.contains("-")
     let domains = try arguments.values("--domain").map { text throws(CLIError) in try domainName(text, "--domain") }
@@ -88,6 +88,7 @@ enum LintCommand: Command {
     let jobCount = try jobs(arguments)
     // Last of what can fail with a usage error: no '--output' temporary file is left behind.
     let output = try LintOutput(arguments, console: console, bulk: isBulk)
+    linter.detailThreshold = output.options.threshold
     let resolvesRecords = arguments.has("--resolve")
     let reporter = output.reporter
     // Names linted without DNS go through the pipeline (in order, on every core); names linted over

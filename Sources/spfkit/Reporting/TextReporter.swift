@@ -161,7 +161,7 @@ struct TextRenderer: LintRenderer {
 
 /// A one-line window of a record with a marker under a span; control and invalid bytes are shown as
 /// one visible character each so the marker stays aligned.
-struct Snippet {
+struct Snippet: Equatable {
   /// The shown text, UTF-8.
   let text: [UInt8]
   /// Visible characters before the marker.
@@ -173,20 +173,55 @@ struct Snippet {
   static let context = 60
 
   init(_ bytes: [UInt8], span: SourceSpan) {
-    let start = min(max(span.start, 0), bytes.count)
-    let end = min(max(span.end, start), bytes.count)
-    let low = max(0, start - Snippet.context)
-    let high = min(bytes.count, max(min(end, start + 2 * Snippet.context), start + 1) + Snippet.context)
-    // Built as UTF-8 bytes, one visible character per step: this runs once per finding.
+    let window = Window(count: bytes.count, span: span)
+    if Snippet.isPrintableASCII(bytes[window.low..<window.high]) {
+      self.init(printableASCII: bytes, window)
+    } else {
+      self.init(characterByCharacter: bytes, window)
+    }
+  }
+
+  /// The shown part of a record: the span clamped into the record, and up to `context` bytes
+  /// either side of it (a long span is cut after `2 * context` bytes).
+  struct Window {
+    let start: Int
+    let end: Int
+    let low: Int
+    let high: Int
+
+    init(count: Int, span: SourceSpan) {
+      start = min(max(span.start, 0), count)
+      end = min(max(span.end, start), count)
+      low = max(0, start - Snippet.context)
+      high = min(count, max(min(end, start + 2 * Snippet.context), start + 1) + Snippet.context)
+    }
+  }
+
+  /// The usual window, printable ASCII only: one column per byte, copied at once (this runs once
+  /// per finding).
+  init(printableASCII bytes: [UInt8], _ window: Window) {
     var text: [UInt8] = []
-    text.reserveCapacity(high - low + 8)
-    if low > 0 { text += Snippet.ellipsis }
-    var column = low > 0 ? 1 : 0
+    text.reserveCapacity(window.high - window.low + 2 * Snippet.ellipsis.count)
+    if window.low > 0 { text += Snippet.ellipsis }
+    let column = window.low > 0 ? 1 : 0
+    text += bytes[window.low..<window.high]
+    if window.high < bytes.count { text += Snippet.ellipsis }
+    self.text = text
+    markerStart = column + min(window.start, window.high) - window.low
+    markerWidth = max(1, column + min(max(window.end, window.low), window.high) - window.low - markerStart)
+  }
+
+  /// Any window: control and invalid bytes shown as one visible character each.
+  init(characterByCharacter bytes: [UInt8], _ window: Window) {
+    var text: [UInt8] = []
+    text.reserveCapacity(window.high - window.low + 8)
+    if window.low > 0 { text += Snippet.ellipsis }
+    var column = window.low > 0 ? 1 : 0
     var markerStart = column
     var markerEnd = column
-    var index = low
-    while index < high {
-      if index == start { markerStart = column }
+    var index = window.low
+    while index < window.high {
+      if index == window.start { markerStart = column }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F {
         text.append(byte)
@@ -197,16 +232,20 @@ struct Snippet {
         index += length
       }
       column += 1
-      if index <= end { markerEnd = column }
+      if index <= window.end { markerEnd = column }
     }
-    if start >= high { markerStart = column }
-    if high < bytes.count { text += Snippet.ellipsis }
+    if window.start >= window.high { markerStart = column }
+    if window.high < bytes.count { text += Snippet.ellipsis }
     self.text = text
     self.markerStart = markerStart
     markerWidth = max(1, markerEnd - markerStart)
   }
 
   private static let ellipsis = Array("…".utf8)
+
+  private static func isPrintableASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { window in window.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+  }
 
   /// The visible form of the character at `index` and its byte length.
   private static func visible(_ bytes: [UInt8], at index: Int) -> (String, Int) {

@@ -23,5 +23,19 @@ extension RuleTests {
 
     @Test(arguments: cases)
     func check(_ c: RuleCase) throws { try RuleTest.check(LookupCount.self, c) }
+
+    /// Hidden infos are found and placed as before; only their text is left out.
+    @Test func belowTheDetailThresholdTheFindingStaysWithoutText() {
+      let record = TXTRecord(text: "v=spf1 mx include:_spf.example.com -all")
+      var brief = Linter(rules: [LookupCount()])
+      brief.detailThreshold = .warning
+      let shown = Linter(rules: [LookupCount()]).lint([record])
+      let hidden = brief.lint([record])
+      #expect(shown.count == 1 && !(shown.first?.message.isEmpty ?? true))
+      #expect(hidden.map(\.code) == shown.map(\.code))
+      #expect(hidden.map(\.span) == shown.map(\.span))
+      #expect(hidden.map(\.record) == shown.map(\.record))
+      #expect(hidden.first?.message == "")
+    }
   }
 }

@@ -24,6 +24,11 @@ struct LookupCount: Rule {
         continue
       }
       guard lookups.count > 0 else { continue }
+      guard context.wantsDetail(Self.metadata.severity) else {
+        // Counted but not shown: the summary of every record's lookups is most of this rule's cost.
+        diagnostics.append(Diagnostic(Self.metadata, "", record: record.index, span: spf.versionSpan))
+        continue
+      }
       let followsOthers = record.tags.contains { $0.mechanismKind == .include || $0 == .redirect }
       let scope = followsOthers ? " in this record, plus what its includes use" : ""
       diagnostics.append(
