@@ -24,6 +24,17 @@ import Testing
     #expect(Self.written { $0.element(value) } == expected, "\(why)")
   }
 
+  /// Every ASCII byte: as it is, unless RFC 8259 §7 requires an escape (controls, quote,
+  /// backslash) or it is DEL, which the writer escapes too.
+  @Test func everyASCIIByteIsEscapedExactlyWhenItMustBe() {
+    for byte in UInt8(0)..<0x80 {
+      let mustEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+      let text = Self.written { _ = $0.element(bytes: [0x61, byte, 0x62]) }
+      #expect((text == "\"a\(Character(UnicodeScalar(byte)))b\"") == !mustEscape, "byte \(byte)")
+      #expect(text.hasPrefix("\"a") && text.hasSuffix("b\""), "byte \(byte)")
+    }
+  }
+
   @Test(
     arguments: [
       ([0x61, 0xFF, 0x62], "\"a\u{FFFD}b\"", "a byte never in UTF-8"),

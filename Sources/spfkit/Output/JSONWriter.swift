@@ -131,7 +131,7 @@ struct JSONWriter {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && (byte < 0x80 || !validating) {
+      if isPlainASCII(byte) || (byte >= 0x80 && !validating) {
         index += 1
         continue
       }
@@ -156,6 +156,16 @@ struct JSONWriter {
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     out.append(0x22)
     return replaced
+  }
+
+  /// Whether an ASCII byte goes into a JSON string as it is: not a control character, `"`, backslash or
+  /// DEL. Two bit masks, not a chain of comparisons: this runs for every byte written.
+  @inline(__always)
+  private static func isPlainASCII(_ byte: UInt8) -> Bool {
+    // Bits 0x00-0x1F and 0x22; then 0x5C and 0x7F, counted from 0x40.
+    byte < 0x40
+      ? (0x0000_0004_FFFF_FFFF as UInt64) >> byte & 1 == 0
+      : byte < 0x80 && (0x8000_0000_1000_0000 as UInt64) >> (byte &- 0x40) & 1 == 0
   }
 
   /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
