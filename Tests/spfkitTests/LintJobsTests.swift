@@ -4,7 +4,7 @@ import Testing
 /// `spfkit lint --jobs`: bulk and zone input linted on several threads prints exactly what one
 /// thread prints, in input order, in every format, with input errors in their place.
 @Suite struct LintJobsTests {
-  /// Records on standard input, many more than one batch of the pipeline (512 per thread), with
+  /// Records on standard input, many more than one batch of the pipeline (256 per thread), with
   /// findings of every severity, clean lines, and lines that are no record or not UTF-8.
   static let bulk: [UInt8] = {
     let records = [

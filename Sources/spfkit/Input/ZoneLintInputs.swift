@@ -82,18 +82,23 @@ struct ZoneLintInputs {
   /// not correctness.
   private func lastRecordFlags() throws(ZoneReadError) -> [Bool] {
     var reader = try makeReader()
-    // Consecutive records of one owner are the rule: the table is written once per run of a key.
-    var lastOrdinals = LastOrdinalTable()
-    var run: (key: Int, ordinal: Int)?
+    // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
+    // runs by key (then ordinal) finds those without hashing every owner.
+    var runs: [(key: Int, ordinal: Int)] = []
     var count = 0
     while let key = try reader.nextOwnerKey() {
-      if let last = run, last.key != key { lastOrdinals.set(last.key, last.ordinal) }
-      run = (key, count)
+      if let last = runs.last, last.key == key {
+        runs[runs.count - 1].ordinal = count
+      } else {
+        runs.append((key, count))
+      }
       count += 1
     }
-    if let last = run { lastOrdinals.set(last.key, last.ordinal) }
+    runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
     var flags = [Bool](repeating: false, count: count)
-    lastOrdinals.forEachOrdinal { flags[$0] = true }
+    for (position, run) in runs.enumerated() where position + 1 == runs.count || runs[position + 1].key != run.key {
+      flags[run.ordinal] = true
+    }
     return flags
   }
 
@@ -138,49 +143,5 @@ struct ZoneLintInputs {
     }
     guard !name.isEmpty, !name.hasSuffix("."), let origin = try? ZoneName(name + ".") else { return .root }
     return origin
-  }
-}
-
-/// The last ordinal seen for each owner key: open addressing over keys that are already hashes, so
-/// cheaper than a `Dictionary`, which hashes each key again (a zone has one entry per owner).
-struct LastOrdinalTable {
-  private var keys: [Int] = []
-  /// -1 for a free slot.
-  private var ordinals: [Int] = []
-  private var count = 0
-
-  /// Records `ordinal` as the last one of `key`, replacing an earlier one.
-  mutating func set(_ key: Int, _ ordinal: Int) {
-    if (count + 1) * 2 > ordinals.count { grow() }
-    let slot = self.slot(of: key)
-    if ordinals[slot] < 0 { count += 1 }
-    keys[slot] = key
-    ordinals[slot] = ordinal
-  }
-
-  /// Calls `body` with the ordinal of every key, in no order.
-  func forEachOrdinal(_ body: (Int) -> Void) {
-    for ordinal in ordinals where ordinal >= 0 { body(ordinal) }
-  }
-
-  /// The slot holding `key`, or the free slot where it goes.
-  private func slot(of key: Int) -> Int {
-    let mask = ordinals.count - 1
-    // Fibonacci hashing spreads keys whose low bits repeat.
-    var slot = Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-    while ordinals[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
-    return slot
-  }
-
-  private mutating func grow() {
-    let (oldKeys, oldOrdinals) = (keys, ordinals)
-    let capacity = Swift.max(1024, oldOrdinals.count * 2)
-    keys = [Int](repeating: 0, count: capacity)
-    ordinals = [Int](repeating: -1, count: capacity)
-    for (key, ordinal) in zip(oldKeys, oldOrdinals) where ordinal >= 0 {
-      let slot = self.slot(of: key)
-      keys[slot] = key
-      ordinals[slot] = ordinal
-    }
   }
 }

@@ -19,8 +19,9 @@ final class LintPipeline {
     case inputError(LintInputError)
   }
 
-  /// Inputs per chunk: enough to make a hand-over to another thread cheap beside the linting.
-  static let chunkSize = 512
+  /// Inputs per chunk: enough to make a hand-over to another thread cheap beside the linting (a
+  /// chunk is milliseconds of work), few enough to keep the two batches in memory small.
+  static let chunkSize = 256
 
   let linter: Linter
   let options: ReportOptions
