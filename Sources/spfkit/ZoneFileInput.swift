@@ -83,10 +83,7 @@ struct ZoneFileError: Error, CustomStringConvertible {
   /// The `errno` value.
   var errno: Int32
 
-  var description: String {
-    let reason = String(cString: strerror(errno))
-    return reason.prefix(1).lowercased() + reason.dropFirst()
-  }
+  var description: String { SystemError.reason(errno) }
 }
 
 /// An open file descriptor, closed on deinit.

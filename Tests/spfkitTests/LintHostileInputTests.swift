@@ -64,6 +64,27 @@ import Testing
     #expect(!run.stdout.contains("no problems"))
   }
 
+  @Test func standardInputThatCannotBeReadIsAnInputError() async throws {
+    let scratch = try ScratchDirectory("spfkit-stdin")
+    defer { scratch.remove() }
+    // As a user types it: `spfkit lint - < DIRECTORY` (the shell opens it; read(2) fails with EISDIR).
+    let run = try await ChildRun.run(
+      URL(fileURLWithPath: "/bin/sh"),
+      ["-c", "exec \"$0\" lint - < \"$1\"", SPFKitProcess.binary.path, scratch.url.path],
+      environment: ProcessInfo.processInfo.environment)
+    #expect(run.status == 2)
+    #expect(run.stderr == "<stdin>:1:1: error: cannot read: is a directory\n")
+    #expect(run.stdout == "0 records checked: 1 input could not be read\n")
+  }
+
+  @Test func aLineOverSixteenMiBIsAnInputErrorAndTheNextLineIsLinted() async throws {
+    let long = Array("v=spf1 ".utf8) + [UInt8](repeating: 0x61, count: 17 << 20)
+    let run = try await SPFKitProcess.run(["lint", "-"], stdin: long + Array("\nv=spf1 +all\n".utf8))
+    #expect(run.status == 2)
+    #expect(run.stderr == "<stdin>:1:1: error: line is longer than 16 MiB\n")
+    #expect(run.stdout.hasPrefix("<stdin>:2:8: warning[SPF103]"), "\(run.stdout.prefix(200))")
+  }
+
   @Test(arguments: 0..<4)
   func randomBytesOnStandardInputNeverPass(seed: Int) async throws {
     var rng = SplitMix64(seed: UInt64(seed))

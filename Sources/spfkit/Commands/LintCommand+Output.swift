@@ -39,7 +39,7 @@ struct LintOutput {
     guard let file else {
       console.flushOutput()
       guard let failure = console.output.writeError else { return }
-      throw .input("cannot write standard output: \(OutputFile.reason(failure))")
+      throw .input("cannot write standard output: \(SystemError.reason(failure))")
     }
     try file.commit()
   }

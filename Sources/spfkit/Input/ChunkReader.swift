@@ -3,35 +3,59 @@
 #endif
 
 /// Reads a file descriptor in 64 KiB chunks and hands out lines without the newline.
+///
+/// Memory stays bounded on any input: a line longer than `maximumLineLength` is handed out cut to
+/// its first `maximumLineLength + 1` bytes (so the caller sees it is too long) and the rest of it is
+/// skipped up to the next newline. A failed read ends the input and is kept in `readError`.
 struct ChunkReader {
+  /// The longest line handed out whole.
+  let maximumLineLength: Int
+  /// `errno` of the read(2) that failed, which ended the input (nil while reads succeed).
+  private(set) var readError: Int32?
+
   private let descriptor: Int32
   private var buffer: [UInt8] = []
   private var start = 0
   private var atEnd = false
+  /// True while the rest of an over-long line is being skipped.
+  private var skippingLongLine = false
 
-  init(descriptor: Int32) { self.descriptor = descriptor }
+  init(descriptor: Int32, maximumLineLength: Int) {
+    self.descriptor = descriptor
+    self.maximumLineLength = maximumLineLength
+  }
 
   /// The next line, or nil at the end of input; a last line without a newline is returned too.
   mutating func nextLine() -> [UInt8]? {
     var searchFrom = start
     while true {
       if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
-        let line = Array(buffer[start..<newline])
+        let lineStart = start
         start = newline + 1
+        if skippingLongLine {
+          skippingLongLine = false
+          searchFrom = start
+          continue
+        }
+        return Array(buffer[lineStart..<min(newline, lineStart + maximumLineLength + 1)])
+      }
+      if !skippingLongLine && buffer.count - start > maximumLineLength {
+        // Hand out the beginning now, drop the rest as it comes: a file without newlines stays cheap.
+        let line = Array(buffer[start...(start + maximumLineLength)])
+        start = buffer.count
+        skippingLongLine = true
         return line
       }
-      searchFrom = buffer.count
+      if skippingLongLine { start = buffer.count }
       if atEnd {
         guard start < buffer.count else { return nil }
         let line = Array(buffer[start...])
         start = buffer.count
         return line
       }
-      if start > 0 {
-        buffer.removeFirst(start)
-        searchFrom -= start
-        start = 0
-      }
+      buffer.removeFirst(start)
+      start = 0
+      searchFrom = buffer.count
       fill()
     }
   }
@@ -45,6 +69,7 @@ struct ChunkReader {
         return result
       }
     }
+    if count < 0 { readError = errno }
     if count <= 0 {
       atEnd = true
     } else {

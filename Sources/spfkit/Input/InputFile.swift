@@ -32,8 +32,6 @@ enum InputFile {
 
   /// `cannot read 'FILE': no such file or directory` from `errno`.
   private static func failure(_ path: String) -> CLIError {
-    var reason = String(cString: strerror(errno))
-    if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
-    return .input("cannot read '\(displayName(path))': \(reason)")
+    .input("cannot read '\(displayName(path))': \(SystemError.reason(errno))")
   }
 }

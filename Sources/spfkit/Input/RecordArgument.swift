@@ -26,10 +26,28 @@ struct LineRecords: Sequence, IteratorProtocol {
 
   private var reader: ChunkReader
   private var number = 0
+  private var toldReadError = false
 
-  init(descriptor: Int32) { reader = ChunkReader(descriptor: descriptor) }
+  init(descriptor: Int32) {
+    // One byte more than the longest line, for the CR a line may end in (removed before the check).
+    reader = ChunkReader(descriptor: descriptor, maximumLineLength: LineRecords.maximumLineLength + 1)
+  }
 
   mutating func next() -> Line? {
+    guard let line = nextLine() else { return readErrorLine() }
+    return line
+  }
+
+  /// A failed read ends the input with an error on the line it stopped at, never as a clean end.
+  private mutating func readErrorLine() -> Line? {
+    guard let code = reader.readError, !toldReadError else { return nil }
+    toldReadError = true
+    return Line(
+      number: number + 1,
+      result: .failure(PresentationSyntaxError("cannot read: \(SystemError.reason(code))", column: 1)))
+  }
+
+  private mutating func nextLine() -> Line? {
     while let raw = reader.nextLine() {
       number += 1
       var bytes = raw

@@ -29,7 +29,7 @@ final class OutputFile {
     var template = Array((directory + "." + name + ".XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
-      throw .input("\(path): cannot write '--output' file: \(OutputFile.reason(errno))")
+      throw .input("\(path): cannot write '--output' file: \(SystemError.reason(errno))")
     }
     let mask = umask(0)
     umask(mask)
@@ -49,10 +49,10 @@ final class OutputFile {
     close(buffer.descriptor)
     if let failure {
       discard()
-      throw .input("\(path): cannot write '--output' file: \(OutputFile.reason(failure))")
+      throw .input("\(path): cannot write '--output' file: \(SystemError.reason(failure))")
     }
     guard rename(temporaryPath, path) == 0 else {
-      let reason = OutputFile.reason(errno)
+      let reason = SystemError.reason(errno)
       discard()
       throw .input("\(path): cannot write '--output' file: \(reason)")
     }
@@ -67,12 +67,6 @@ final class OutputFile {
     }
     unlink(temporaryPath)
     OutputFile.removeOnSignal(nil)
-  }
-
-  /// The system's words for `code`, lowercase like every message (`no such file or directory`).
-  static func reason(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
   }
 
   /// The temporary file a signal handler removes, as a C string (signal handlers can only call

@@ -11,10 +11,24 @@ struct DomainList: Sequence, IteratorProtocol {
 
   private var reader: ChunkReader
   private var number = 0
+  private var toldReadError = false
 
-  init(descriptor: Int32) { reader = ChunkReader(descriptor: descriptor) }
+  /// Lines are cut here, far above a name with spaces around it: a list without newlines stays cheap.
+  static let maximumLineLength = 4096
+
+  init(descriptor: Int32) {
+    reader = ChunkReader(descriptor: descriptor, maximumLineLength: DomainList.maximumLineLength)
+  }
 
   mutating func next() -> Line? {
+    if let line = nextNameLine() { return line }
+    // A failed read ends the list with an error, not as if the list were done.
+    guard let code = reader.readError, !toldReadError else { return nil }
+    toldReadError = true
+    return Line(number: number + 1, name: .failure(DomainLineError(readFailure: code)))
+  }
+
+  private mutating func nextNameLine() -> Line? {
     while let raw = reader.nextLine() {
       number += 1
       let trimmed = raw.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
@@ -56,14 +70,15 @@ struct DomainList: Sequence, IteratorProtocol {
   }
 }
 
-/// A line of the domain list that is no domain name.
+/// A line of the domain list that is no domain name, or the read that failed.
 struct DomainLineError: Error {
-  /// The line (its first 80 octets).
-  let text: String
-  /// What is wrong, lowercase.
-  let reason: String
+  let description: String
 
-  var description: String { "'\(text)' is not a domain name: \(reason)" }
+  /// `text`, the line's first 80 octets, is no name for `reason` (lowercase).
+  init(text: String, reason: String) { description = "'\(text)' is not a domain name: \(reason)" }
+
+  /// Reading the list failed with `errno` `code`.
+  init(readFailure code: Int32) { description = "cannot read: \(SystemError.reason(code))" }
 }
 
 /// `--shard K/N`: which of N shards a name belongs to, by a stable hash, so N machines can split one

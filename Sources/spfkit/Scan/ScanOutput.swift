@@ -26,7 +26,7 @@ final class ScanOutput {
   /// A file opened for appending (created with mode 0644 when missing).
   init(appendingTo path: String) throws(CLIError) {
     descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw .input("cannot write '\(path)': \(ScanOutput.reason(errno))") }
+    guard descriptor >= 0 else { throw .input("cannot write '\(path)': \(SystemError.reason(errno))") }
     ownsDescriptor = true
     name = "'\(path)'"
     buffer.reserveCapacity(ScanOutput.batchBytes * 2)
@@ -55,18 +55,12 @@ final class ScanOutput {
         let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
         if written < 0, errno == EINTR { continue }
         guard written > 0 else {
-          failure = "cannot write \(name): \(ScanOutput.reason(errno))"
+          failure = "cannot write \(name): \(SystemError.reason(errno))"
           return
         }
         offset += written
       }
     }
     buffer.removeAll(keepingCapacity: true)
-  }
-
-  /// `strerror` lowercased.
-  static func reason(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return (text.first?.lowercased() ?? "") + text.dropFirst()
   }
 }

@@ -9,6 +9,9 @@ import Glibc
 struct ScanResume {
   private var hashes: [UInt64]
 
+  /// Only the start of a line is read (its domain comes first): longer lines are cut here.
+  private static let maximumLineLength = 4096
+
   /// No domain done: a scan that does not resume.
   static let none = ScanResume(hashes: [])
 
@@ -34,16 +37,17 @@ struct ScanResume {
   static func read(_ path: String) throws(CLIError) -> ScanResume {
     let descriptor = open(path, O_RDWR | O_CLOEXEC)
     if descriptor < 0, errno == ENOENT { return .none }
-    guard descriptor >= 0 else { throw .input("cannot resume from '\(path)': \(ScanOutput.reason(errno))") }
+    guard descriptor >= 0 else { throw .input("cannot resume from '\(path)': \(SystemError.reason(errno))") }
     defer { close(descriptor) }
     try dropPartialLine(descriptor, path: path)
-    var reader = ChunkReader(descriptor: descriptor)
+    var reader = ChunkReader(descriptor: descriptor, maximumLineLength: ScanResume.maximumLineLength)
     var hashes: [UInt64] = []
     let prefix = ScanRecordWriter.linePrefix
     while let line = reader.nextLine() {
       guard line.starts(with: prefix), let end = line[prefix.count...].firstIndex(of: 0x22) else { continue }
       hashes.append(ScanShard.hash(String(decoding: line[prefix.count..<end], as: UTF8.self)))
     }
+    if let code = reader.readError { throw .input("cannot resume from '\(path)': \(SystemError.reason(code))") }
     hashes.sort()
     return ScanResume(hashes: hashes)
   }
@@ -57,7 +61,7 @@ struct ScanResume {
     search: while end > 0 {
       let start = max(0, end - block.count)
       let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, end - start, off_t(start)) }
-      guard count == end - start else { throw .input("cannot read '\(path)': \(ScanOutput.reason(errno))") }
+      guard count == end - start else { throw .input("cannot read '\(path)': \(SystemError.reason(errno))") }
       if let newline = block[..<count].lastIndex(of: 0x0A) {
         keep = start + newline + 1
         break search
@@ -67,7 +71,7 @@ struct ScanResume {
     defer { lseek(descriptor, 0, SEEK_SET) }
     guard keep < Int(lseek(descriptor, 0, SEEK_END)) else { return }
     guard ftruncate(descriptor, off_t(keep)) == 0 else {
-      throw .input("cannot cut the partial last line of '\(path)': \(ScanOutput.reason(errno))")
+      throw .input("cannot cut the partial last line of '\(path)': \(SystemError.reason(errno))")
     }
   }
 }

@@ -71,7 +71,7 @@ struct ScanSettings {
   func openInput() throws(CLIError) -> Int32 {
     guard inputPath != "-" else { return 0 }
     let descriptor = open(inputPath, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .input("cannot read '\(inputPath)': \(ScanOutput.reason(errno))") }
+    guard descriptor >= 0 else { throw .input("cannot read '\(inputPath)': \(SystemError.reason(errno))") }
     var info = stat()
     if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
       close(descriptor)
