@@ -67,11 +67,8 @@ import Testing
   @Test func standardInputThatCannotBeReadIsAnInputError() async throws {
     let scratch = try ScratchDirectory("spfkit-stdin")
     defer { scratch.remove() }
-    // As a user types it: `spfkit lint - < DIRECTORY` (the shell opens it; read(2) fails with EISDIR).
-    let run = try await ChildRun.run(
-      URL(fileURLWithPath: "/bin/sh"),
-      ["-c", "exec \"$0\" lint - < \"$1\"", SPFKitProcess.binary.path, scratch.url.path],
-      environment: ProcessInfo.processInfo.environment)
+    // read(2) fails with EISDIR: no empty input.
+    let run = try await SPFKitProcess.run(["lint", "-"], standardInputFrom: scratch.url.path)
     #expect(run.status == 2)
     #expect(run.stderr == "<stdin>:1:1: error: cannot read: is a directory\n")
     #expect(run.stdout == "0 records checked: 1 input could not be read\n")

@@ -98,10 +98,7 @@ import Testing
   @Test func standardInputThatCannotBeReadIsNoEmptyMerge() async throws {
     let scratch = try ScratchDirectory("spfkit-merge")
     defer { scratch.remove() }
-    let run = try await ChildRun.run(
-      URL(fileURLWithPath: "/bin/sh"),
-      ["-c", "exec \"$0\" merge 'v=spf1 a -all' - < \"$1\"", SPFKitProcess.binary.path, scratch.url.path],
-      environment: ProcessInfo.processInfo.environment)
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 a -all", "-"], standardInputFrom: scratch.url.path)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty, "no merge of the records read before the failure")
     #expect(run.stderr.hasPrefix("error: <stdin>:1:1: cannot read: is a directory\n"))

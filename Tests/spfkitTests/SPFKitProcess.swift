@@ -36,10 +36,25 @@ struct SPFKitProcess {
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw HarnessError("no spfkit binary at \(binary.path): run 'swift build' first (make test does)")
     }
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NO_COLOR")
-    env.merge(environment) { $1 }
-    return try await ChildRun.run(binary, arguments, stdin: stdin, environment: env, directory: directory)
+    return try await ChildRun.run(
+      binary, arguments, stdin: stdin, environment: childEnvironment(environment), directory: directory)
+  }
+
+  /// This process's environment without `NO_COLOR`, with `extra` added.
+  private static func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "NO_COLOR")
+    environment.merge(extra) { $1 }
+    return environment
+  }
+
+  /// Runs `spfkit` with the file at `path` as standard input, opened by the shell as a user's
+  /// `spfkit ARGUMENTS < PATH` is (a directory too, which only read(2) refuses).
+  static func run(_ arguments: [String], standardInputFrom path: String) async throws -> Output {
+    try await ChildRun.run(
+      URL(fileURLWithPath: "/bin/sh"),
+      ["-c", "input=$1; shift; exec \"$0\" \"$@\" < \"$input\"", binary.path, path] + arguments,
+      environment: childEnvironment())
   }
 
   /// Runs `spfkit` with text on standard input.

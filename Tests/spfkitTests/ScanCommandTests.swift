@@ -168,11 +168,9 @@ struct ScanCommandTests {
   @Test func aListThatCannotBeReadIsAnInputError() async throws {
     let scratch = try ScratchDirectory("spfkit-scan")
     defer { scratch.remove() }
-    // `spfkit scan - < DIRECTORY`: read(2) fails with EISDIR, which is no empty list.
-    let run = try await ChildRun.run(
-      URL(fileURLWithPath: "/bin/sh"),
-      ["-c", "exec \"$0\" scan - --server 127.0.0.1:1 < \"$1\"", SPFKitProcess.binary.path, scratch.url.path],
-      environment: ProcessInfo.processInfo.environment)
+    // read(2) fails with EISDIR, which is no empty list.
+    let run = try await SPFKitProcess.run(
+      ["scan", "-", "--server", "127.0.0.1:1"], standardInputFrom: scratch.url.path)
     #expect(run.status == 2)
     #expect(run.stderr == "<stdin>:1:1: error: cannot read: is a directory\n")
     #expect(run.stdout.isEmpty)
