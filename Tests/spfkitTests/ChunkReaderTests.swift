@@ -17,7 +17,7 @@ import Testing
     var reader = ChunkReader(descriptor: descriptor, maximumLineLength: maximum)
     var lines: [[UInt8]] = []
     while let line = reader.nextLine() { lines.append(line) }
-    return (lines, reader.readError)
+    return (lines, reader.takeReadError())
   }
 
   @Test func linesAcrossChunkBoundariesComeOutWhole() throws {
@@ -54,7 +54,8 @@ import Testing
     defer { close(descriptor) }
     var reader = ChunkReader(descriptor: descriptor, maximumLineLength: 100)
     #expect(reader.nextLine() == nil)
-    #expect(reader.readError == EISDIR)
+    #expect(reader.takeReadError() == EISDIR)
+    #expect(reader.takeReadError() == nil, "told once")
     var list = DomainList(descriptor: descriptor)
     let next = list.next()
     let line = try #require(next)

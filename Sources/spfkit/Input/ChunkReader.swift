@@ -6,12 +6,12 @@
 ///
 /// Memory stays bounded on any input: a line longer than `maximumLineLength` is handed out cut to
 /// its first `maximumLineLength + 1` bytes (so the caller sees it is too long) and the rest of it is
-/// skipped up to the next newline. A failed read ends the input and is kept in `readError`.
+/// skipped up to the next newline. A failed read ends the input; `takeReadError()` tells it once.
 struct ChunkReader {
   /// The longest line handed out whole.
   let maximumLineLength: Int
-  /// `errno` of the read(2) that failed, which ended the input (nil while reads succeed).
-  private(set) var readError: Int32?
+  /// `errno` of the read(2) that failed and ended the input, until taken.
+  private var readError: Int32?
 
   private let descriptor: Int32
   private var buffer: [UInt8] = []
@@ -58,6 +58,12 @@ struct ChunkReader {
       searchFrom = buffer.count
       fill()
     }
+  }
+
+  /// The `errno` of the failed read that ended the input, once; nil when the input simply ended.
+  mutating func takeReadError() -> Int32? {
+    defer { readError = nil }
+    return readError
   }
 
   private mutating func fill() {

@@ -26,22 +26,17 @@ struct LineRecords: Sequence, IteratorProtocol {
 
   private var reader: ChunkReader
   private var number = 0
-  private var toldReadError = false
 
   init(descriptor: Int32) {
     // One byte more than the longest line, for the CR a line may end in (removed before the check).
     reader = ChunkReader(descriptor: descriptor, maximumLineLength: LineRecords.maximumLineLength + 1)
   }
 
-  mutating func next() -> Line? {
-    guard let line = nextLine() else { return readErrorLine() }
-    return line
-  }
+  mutating func next() -> Line? { nextLine() ?? readErrorLine() }
 
   /// A failed read ends the input with an error on the line it stopped at, never as a clean end.
   private mutating func readErrorLine() -> Line? {
-    guard let code = reader.readError, !toldReadError else { return nil }
-    toldReadError = true
+    guard let code = reader.takeReadError() else { return nil }
     return Line(
       number: number + 1,
       result: .failure(PresentationSyntaxError("cannot read: \(SystemError.reason(code))", column: 1)))

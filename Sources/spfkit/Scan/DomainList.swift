@@ -11,7 +11,6 @@ struct DomainList: Sequence, IteratorProtocol {
 
   private var reader: ChunkReader
   private var number = 0
-  private var toldReadError = false
 
   /// Lines are cut here, far above a name with spaces around it: a list without newlines stays cheap.
   static let maximumLineLength = 4096
@@ -23,8 +22,7 @@ struct DomainList: Sequence, IteratorProtocol {
   mutating func next() -> Line? {
     if let line = nextNameLine() { return line }
     // A failed read ends the list with an error, not as if the list were done.
-    guard let code = reader.readError, !toldReadError else { return nil }
-    toldReadError = true
+    guard let code = reader.takeReadError() else { return nil }
     return Line(number: number + 1, name: .failure(DomainLineError(readFailure: code)))
   }
 

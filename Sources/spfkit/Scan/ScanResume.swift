@@ -47,7 +47,7 @@ struct ScanResume {
       guard line.starts(with: prefix), let end = line[prefix.count...].firstIndex(of: 0x22) else { continue }
       hashes.append(ScanShard.hash(String(decoding: line[prefix.count..<end], as: UTF8.self)))
     }
-    if let code = reader.readError { throw .input("cannot resume from '\(path)': \(SystemError.reason(code))") }
+    if let code = reader.takeReadError() { throw .input("cannot resume from '\(path)': \(SystemError.reason(code))") }
     hashes.sort()
     return ScanResume(hashes: hashes)
   }
