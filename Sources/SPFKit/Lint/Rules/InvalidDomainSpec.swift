@@ -20,7 +20,7 @@ struct InvalidDomainSpec: Rule {
       for (index, tag) in record.tags.enumerated() where Self.namesADomain(tag) {
         let term = parsed.record.terms[index]
         guard let span = term.argumentSpan else { continue }
-        if let doubled = Self.doubledKeyword(term, in: record) {
+        if let doubled = Self.doubledKeyword(term, kind: tag.mechanismKind, in: record) {
           diagnostics.append(doubled)
           continue
         }
@@ -36,14 +36,16 @@ struct InvalidDomainSpec: Rule {
   /// `include:include:example.com`: the keyword typed twice, seen in published records. The grammar
   /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
   /// no one can publish.
-  static func doubledKeyword(_ term: Term, in record: LintedRecord) -> Diagnostic? {
-    guard let kind = term.mechanism?.kind, let span = term.argumentSpan else { return nil }
+  /// `kind` is the term's mechanism, from its tag (nil for a modifier): `term.mechanism` would copy it.
+  static func doubledKeyword(_ term: Term, kind: MechanismKind?, in record: LintedRecord) -> Diagnostic? {
+    guard let kind, let span = term.argumentSpan else { return nil }
     let argument = record.txt.joined[clamped: span]
-    let keyword = Array((kind.rawValue + ":").utf8)
-    guard argument.count > keyword.count,
-      zip(argument, keyword).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+    // Compared in place: this runs for every term that names a domain, and most repeat nothing.
+    let name = kind.rawValue.utf8
+    guard argument.count > name.count + 1, argument[argument.startIndex + name.count] == 0x3A,
+      zip(argument, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
     else { return nil }
-    let doubled = SourceSpan(start: span.start, end: span.start + keyword.count)
+    let doubled = SourceSpan(start: span.start, end: span.start + name.count + 1)
     let fixed = record.text(SourceSpan(start: doubled.end, end: term.span.end))
     return Diagnostic(
       metadata,
