@@ -7,6 +7,8 @@ struct ZoneFileInput: ZoneInput {
   static let chunkSize = 65_536
 
   private let file: Descriptor
+  /// For a part of the file: the offset of the next byte to read, and the offset it ends at.
+  private var part: (next: Int, end: Int)?
 
   /// Opens `path` for reading.
   init(path: String) throws(ZoneFileError) {
@@ -15,14 +17,26 @@ struct ZoneFileInput: ZoneInput {
     file = Descriptor(descriptor)
   }
 
-  /// The next chunk, or nil at the end of the file.
+  /// Opens `path` for reading the bytes in `range` (or to the end of the file, if shorter).
+  init(path: String, range: Range<Int>) throws(ZoneFileError) {
+    try self.init(path: path)
+    part = (range.lowerBound, range.upperBound)
+  }
+
+  /// The next chunk, or nil at the end of the file (or of the part).
   mutating func nextChunk() throws -> [UInt8]? {
     let descriptor = file.descriptor
     var failure: Int32 = 0
-    let chunk = [UInt8](unsafeUninitializedCapacity: ZoneFileInput.chunkSize) { buffer, count in
+    let size = part.map { min(ZoneFileInput.chunkSize, max(0, $0.end - $0.next)) } ?? ZoneFileInput.chunkSize
+    guard size > 0 else { return nil }
+    let position = part?.next
+    let chunk = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       count = 0
       while true {
-        let result = read(descriptor, buffer.baseAddress, buffer.count)
+        let result =
+          if let position { pread(descriptor, buffer.baseAddress, buffer.count, off_t(position)) } else {
+            read(descriptor, buffer.baseAddress, buffer.count)
+          }
         if result >= 0 {
           count = result
           return
@@ -34,6 +48,7 @@ struct ZoneFileInput: ZoneInput {
       }
     }
     if failure != 0 { throw ZoneFileError(errno: failure) }
+    part?.next += chunk.count
     return chunk.isEmpty ? nil : chunk
   }
 

@@ -63,6 +63,49 @@ import Testing
     #expect(one.stdout.contains("SPF001"), "the split owner is one name with two SPF records")
   }
 
+  /// A zone of about 400 KB whose owners' records are consecutive, so that a regular file is cut
+  /// into parts of 16 KB for the workers: with what a reader carries from line to line across the
+  /// cuts (`$ORIGIN`, `$TTL`, a last explicit TTL, blank owners, parentheses across lines, comments
+  /// that disable a rule on the next line), names with two SPF records, other record types.
+  static let partedZone: String = {
+    var lines = ["$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns hostmaster ( 1 2 3", "  4 5 )"]
+    for index in 0..<6_000 {
+      let host = "h\(index)"
+      switch index % 11 {
+      case 0: lines.append("$ORIGIN zone\(index / 11 % 7).example.com.")
+      case 1: lines.append("$TTL \(60 + index % 5)")
+      case 3: lines += ["\(host) 600 IN TXT ( \"v=spf1 \"", "  \"ip4:198.51.100.\(index % 256) ?all\" )"]
+      case 4: lines += ["\(host) IN A 192.0.2.1", "  IN TXT \"v=spf1 a mx ptr -all\"", "  IN MX 10 mx"]
+      case 5: lines += ["\(host) IN TXT \"v=spf1 -all\"", "  IN TXT \"v=spf1 +all\""]
+      case 6: lines.append("\(host) IN SPF \"v=spf1 mx -all\" ; spfkit-disable SPF113")
+      default: break
+      }
+      if index % 2 == 0 { lines.append("; spfkit-disable SPF104") }
+      lines.append("\(host)x IN TXT \"v=spf1 ip4:203.0.113.\(index % 256) include:_spf.example.net ?all\"")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }()
+
+  @Test(arguments: ["text", "json", "jsonl", "sarif"])
+  func aZoneFileReadInPartsPrintsWhatOneReadingPrints(format: String) async throws {
+    let directory = try ScratchDirectory()
+    defer { directory.remove() }
+    try directory.write("zone", Self.partedZone)
+    #expect(Self.partedZone.utf8.count > 20 * 16_384, "many parts")
+    // Standard input redirected from the file is a regular file, read in parts; from a pipe it
+    // is read once, by one thread. Both are named /dev/stdin.
+    let arguments = ["lint", "--severity", "info", "--format", format, "--zone", "/dev/stdin"]
+    let parts = try await SPFKitProcess.run(arguments, standardInputFrom: directory.path("zone"))
+    let once = try await SPFKitProcess.run(arguments, stdin: Array(Self.partedZone.utf8))
+    #expect(parts.status == 1, "SPF001 is an error: \(parts.stderr.prefix(300))")
+    #expect(parts.status == once.status)
+    #expect(parts.stderr == once.stderr)
+    #expect(parts.stdout == once.stdout)
+    guard format == "text" else { return }  // SARIF lists every rule
+    #expect(once.stdout.contains("[SPF001]") && once.stdout.contains("[SPF102]"))
+    #expect(!once.stdout.contains("[SPF113]"), "disabled by the comment on each SPF record's line")
+  }
+
   @Test func theSummaryCountsEveryThreadsFindings() async throws {
     let run = try await SPFKitProcess.run(["lint", "--jobs", "4", "--format", "json", "-"], stdin: Self.bulk)
     let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

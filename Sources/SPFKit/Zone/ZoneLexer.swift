@@ -34,7 +34,7 @@ struct ZoneLexer {
   var inputEnded = false
   var started = false
   /// 1-based line of the cursor.
-  private(set) var line = 1
+  var line = 1
   var parenDepth = 0
   var parenLocation = SourceLocation(line: 1, column: 1)
 

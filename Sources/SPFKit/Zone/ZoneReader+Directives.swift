@@ -61,6 +61,7 @@ extension ZoneReader {
       throw current.error(at: pathLocation, "include loop: '\(source.name)' is already being read")
     }
     let child = ZoneFileState(source: source, origin: origin, owner: current.owner)
+    hasIncluded = true
     parents.append(current)
     current = child
   }

@@ -49,6 +49,15 @@ public struct ZoneReader {
   var ownerKey = 0
   /// The record the last step read, until `next()` hands it out.
   var readRecord: ZoneRecord?
+  /// How many TXT and SPF records have been read, in every file.
+  public internal(set) var recordCount = 0
+  /// Whether an `$INCLUDE` file was opened.
+  public internal(set) var hasIncluded = false
+  /// When set, `resumePoints` gathers a point at most every this many bytes of the top file.
+  public var resumePointSpacing: Int?
+  /// Lines of the top file a reader can start again at (`init(resumingAt:source:opener:)`), in
+  /// file order, when `resumePointSpacing` is set.
+  public internal(set) var resumePoints: [ZoneResumePoint] = []
 
   /// Creates a reader of `source`, completing relative names with `origin`.
   ///
@@ -127,9 +136,13 @@ public struct ZoneReader {
         try directive()
         _ = current.takeSuppressedCodes()
       case .word, .quoted:
+        if resumePointSpacing != nil { noteResumePoint() }
         let isRecord = try record(startingWith: token)
         _ = current.takeSuppressedCodes()
-        if isRecord { return true }
+        if isRecord {
+          recordCount += 1
+          return true
+        }
       }
     }
   }

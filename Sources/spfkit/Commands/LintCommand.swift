@@ -135,11 +135,11 @@ enum LintCommand: Command {
     }
     for path in zones {
       do throws(LintInputError) {
-        try ZoneLintInputs(path: path).forEachOwner { input in
-          var input = input
-          input.sourcesAreFiles = true
-          input.listedWhenClean = false
-          pipeline.lint(input)
+        try ZoneLintInputs(path: path).forEach { work in
+          switch work {
+          case .owner(let input): pipeline.lint(input)
+          case .part(let part): pipeline.lint(part)
+          }
         }
       } catch {
         pipeline.inputError(error)

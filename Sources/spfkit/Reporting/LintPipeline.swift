@@ -17,6 +17,8 @@ final class LintPipeline {
   enum Item: Sendable {
     case input(LintInput)
     case inputError(LintInputError)
+    /// Inputs a worker reads itself (a part of a zone file), as heavy as a chunk of inputs.
+    case source(any LintInputSource)
   }
 
   /// Inputs per chunk: enough to make a hand-over to another thread cheap beside the linting (a
@@ -33,6 +35,8 @@ final class LintPipeline {
   private let jobs: Int
   private let renderer: (any LintRenderer)?
   private var batch: [Item] = []
+  /// How many items of `batch` are sources, each counted as a chunk's worth.
+  private var sourceCount = 0
   private var running: RunningBatch?
   /// The workers, started with the first batch. Threads of their own, not Dispatch's pool: the
   /// caller is itself a thread of that pool (an async command), which is as wide as the cores, so
@@ -58,6 +62,12 @@ final class LintPipeline {
   /// Adds an input error, reported after everything added before it.
   func inputError(_ error: LintInputError) { add(.inputError(error)) }
 
+  /// Adds inputs a worker reads itself; an error reading them is reported after its inputs so far.
+  func lint(_ source: any LintInputSource) {
+    add(.source(source))
+    sourceCount += 1
+  }
+
   /// Writes everything added so far: before output that bypasses the pipeline (a name linted over
   /// DNS), and at the end.
   func drain() {
@@ -68,13 +78,14 @@ final class LintPipeline {
   private func add(_ item: Item) {
     guard jobs > 1 else { return write(Chunk.process([item], linter, options, renderer)) }
     batch.append(item)
-    if batch.count >= jobs * Self.chunkSize { start() }
+    if batch.count + sourceCount * Self.chunkSize >= jobs * Self.chunkSize { start() }
   }
 
   /// Hands the batch to the workers, then writes the batch before it (still the newest output).
   private func start() {
     let items = batch
     batch = []
+    sourceCount = 0
     batch.reserveCapacity(jobs * Self.chunkSize)
     let group = DispatchGroup()
     let workers = self.workers ?? WorkerThreads(count: jobs)
@@ -143,6 +154,8 @@ final class LintPipeline {
 
     var segments: [Segment] = []
     var summary: LintSummary
+    /// Rendered bytes per segment, at most (give or take one input's).
+    static let renderedPieceSize = 32_768
 
     /// Lints `items`: on a worker, or on the caller's thread with one job.
     static func process(
@@ -150,27 +163,49 @@ final class LintPipeline {
     ) -> Chunk {
       var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
       var bytes: [UInt8] = []
+      func lint(_ input: LintInput) {
+        let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
+        let result = LintResult(input: input, diagnostics: diagnostics, options: options)
+        chunk.summary.add(result)
+        if let renderer {
+          renderer.render(result, into: &bytes)
+          // Output goes in pieces of a bounded size: a growing array doubles, and a part of a zone
+          // gives megabytes of JSON.
+          if bytes.count >= Self.renderedPieceSize {
+            chunk.segments.append(.rendered(bytes))
+            bytes = []
+          }
+        } else {
+          chunk.segments.append(.result(result))
+        }
+      }
+      func report(_ error: LintInputError) {
+        if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
+        bytes = []
+        chunk.segments.append(.inputError(error))
+      }
       for item in items {
         switch item {
-        case .input(let input):
-          let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
-          let result = LintResult(input: input, diagnostics: diagnostics, options: options)
-          chunk.summary.add(result)
-          if let renderer {
-            renderer.render(result, into: &bytes)
-          } else {
-            chunk.segments.append(.result(result))
+        case .input(let input): lint(input)
+        case .inputError(let error): report(error)
+        case .source(let source):
+          do throws(LintInputError) {
+            try source.forEachInput(lint)
+          } catch {
+            report(error)
           }
-        case .inputError(let error):
-          if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
-          bytes = []
-          chunk.segments.append(.inputError(error))
         }
       }
       if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
       return chunk
     }
   }
+}
+
+/// Inputs that a pipeline worker reads itself, so that reading runs on every core too.
+protocol LintInputSource: Sendable {
+  /// Calls `body` with each input in order; throws what stopped the reading.
+  func forEachInput(_ body: (LintInput) -> Void) throws(LintInputError)
 }
 
 /// Threads that run jobs in the order given, until stopped.
