@@ -67,9 +67,12 @@ import Testing
   /// into parts of 16 KB for the workers: with what a reader carries from line to line across the
   /// cuts (`$ORIGIN`, `$TTL`, a last explicit TTL, blank owners, parentheses across lines, comments
   /// that disable a rule on the next line), names with two SPF records, other record types.
-  static let partedZone: String = {
+  static let partedZone = partedZone(owners: 6_000)
+
+  /// `partedZone` with about `owners` names.
+  static func partedZone(owners: Int) -> String {
     var lines = ["$ORIGIN example.com.", "$TTL 300", "@ IN SOA ns hostmaster ( 1 2 3", "  4 5 )"]
-    for index in 0..<6_000 {
+    for index in 0..<owners {
       let host = "h\(index)"
       switch index % 11 {
       case 0: lines.append("$ORIGIN zone\(index / 11 % 7).example.com.")
@@ -84,7 +87,7 @@ import Testing
       lines.append("\(host)x IN TXT \"v=spf1 ip4:203.0.113.\(index % 256) include:_spf.example.net ?all\"")
     }
     return lines.joined(separator: "\n") + "\n"
-  }()
+  }
 
   @Test(arguments: ["text", "json", "jsonl", "sarif"])
   func aZoneFileReadInPartsPrintsWhatOneReadingPrints(format: String) async throws {
@@ -104,6 +107,43 @@ import Testing
     guard format == "text" else { return }  // SARIF lists every rule
     #expect(once.stdout.contains("[SPF001]") && once.stdout.contains("[SPF102]"))
     #expect(!once.stdout.contains("[SPF113]"), "disabled by the comment on each SPF record's line")
+  }
+
+  /// Endings that make the parts of a big zone not stand, found by the first pass only at the end,
+  /// after the workers have linted (and held) megabytes of output: an error, and a name whose
+  /// records are apart.
+  static let unstandingEnds = [
+    "bad IN TXT \"unterminated\n", "h1x.zone0.example.com. IN TXT \"v=spf1 -all\"\n",
+  ]
+
+  @Test(arguments: ["text", "json"], unstandingEnds)
+  func aZoneFileWhosePartsDoNotStandPrintsNoneOfTheirOutput(format: String, end: String) async throws {
+    let directory = try ScratchDirectory()
+    defer { directory.remove() }
+    let zone = Self.partedZone(owners: 30_000) + end
+    try directory.write("zone", zone)
+    let arguments = ["lint", "--severity", "info", "--format", format, "--zone", "/dev/stdin"]
+    let file = try await SPFKitProcess.run(arguments, standardInputFrom: directory.path("zone"))
+    let pipe = try await SPFKitProcess.run(arguments, stdin: Array(zone.utf8))
+    #expect(file.status == pipe.status)
+    #expect(file.stderr == pipe.stderr)
+    let lastLine = zone.split(separator: "\n").count
+    if end.hasPrefix("bad") {
+      #expect(file.status == 2)
+      #expect(file.stderr.contains("/dev/stdin:\(lastLine):12: error: unterminated"))
+      #expect(file.stdout == pipe.stdout)
+      #expect(!file.stdout.contains("SPF1"), "no finding of a file with an error")
+    } else {
+      // A file hands an owner over at its last record, a pipe at the end in the order of first
+      // records: the same lines, each once, in another order (JSON's separating commas aside).
+      func lines(_ output: String) -> [Substring] {
+        output.split(separator: "\n").map { $0.hasSuffix(",") ? $0.dropLast() : $0 }.sorted()
+      }
+      #expect(file.status == 1, "SPF001: h1x.zone0.example.com has two SPF records, apart")
+      #expect(lines(file.stdout) == lines(pipe.stdout))
+      let lastFinding = format == "text" ? file.stdout.split(separator: "\n").last { $0.hasPrefix("/dev/stdin:") } : nil
+      #expect(format != "text" || lastFinding?.hasPrefix("/dev/stdin:\(lastLine):") == true, "h1x comes last")
+    }
   }
 
   @Test func theSummaryCountsEveryThreadsFindings() async throws {

@@ -135,12 +135,7 @@ enum LintCommand: Command {
     }
     for path in zones {
       do throws(LintInputError) {
-        try ZoneLintInputs(path: path).forEach { work in
-          switch work {
-          case .owner(let input): pipeline.lint(input)
-          case .part(let part): pipeline.lint(part)
-          }
-        }
+        try ZoneLintInputs(path: path).lint(in: pipeline)
       } catch {
         pipeline.inputError(error)
       }

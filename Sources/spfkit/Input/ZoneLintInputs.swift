@@ -2,53 +2,79 @@ import Foundation
 import SPFKit
 
 /// The TXT and SPF records of one `--zone` file and the files it `$INCLUDE`s, grouped by owner name
-/// (ASCII case ignored) into lint inputs, one per owner.
+/// (ASCII case ignored) into lint inputs, one per owner, and handed to a lint pipeline.
 ///
 /// A regular file is read twice. The first pass reads it to the end, so a file with an error gives
-/// no input at all (nothing half-written; BIND loads nothing of such a zone either), flags each
-/// owner's last record, and notes lines where a reader can start again (`ZoneResumePoint`).
-///
-/// When every owner's records are consecutive and the file includes none, the second pass is cut
-/// into parts at owner boundaries (`ZonePart`), about `partSize` bytes each, which the lint
-/// pipeline's workers read and lint themselves, in parallel, and report in file order. Otherwise
-/// one thread reads the file again and hands an owner over as soon as its last record is read,
-/// while the caller hands it to the lint pipeline (`LintPipeline`), whose workers lint it on the
-/// other cores. Memory holds the reader's chunks, one entry per owner, and the records of owners
-/// still open: never the file, and never its other records. Anything else (a pipe) is read once,
-/// holding its TXT and SPF records to the end. Owners come in the order their last record is read.
+/// no output at all (nothing half-written; BIND loads nothing of such a zone either), and learns
+/// whether each owner's records are consecutive. As it goes, it cuts the file at owner boundaries
+/// into parts (`ZonePart`) of about `partSize` bytes, at lines where a reader can start again
+/// (`ZoneResumePoint`). The pipeline's workers read, group and lint the parts themselves, in
+/// parallel, while the first pass goes on; their output is held (`LintPipeline.hold()`), up to
+/// `heldOutputLimit` bytes, until the first pass has read the whole file. If it then finds an
+/// error, an owner's records apart, or an `$INCLUDE`, the held output is dropped: the error is
+/// thrown, or one thread reads the file again and hands an owner over as soon as its last record is
+/// read, while the workers lint it. Memory holds the reader's chunks, one entry per owner, and the
+/// records of owners still open: never the file, and never its other records. Anything else (a
+/// pipe) is read once, holding its TXT and SPF records to the end. Owners come in the order their
+/// last record is read.
 struct ZoneLintInputs {
   /// The file as given on the command line: findings name it so, and included files relative to it.
   let path: String
 
-  /// Bytes of the file per part: a few milliseconds of work, and a few megabytes of output at most
-  /// for each part in flight.
+  /// Bytes of the file per part: about a millisecond of work. Parts of 32 KB raised the bench
+  /// zone's peak RSS by a third in json (glibc arenas of the workers), for no gain in time.
   static let partSize = 16_384
-  /// Bytes between the resume points the first pass notes: parts end at the first one that is an
-  /// owner boundary.
+  /// Bytes between the resume points the first pass notes: a part ends at the first one past
+  /// `partSize` that is an owner boundary.
   static let resumePointSpacing = 2_048
+  /// Output held while the first pass still reads, at most, in memory (where it stays when no
+  /// temporary file can be written) and in a temporary file (`HeldOutput`): then the workers wait
+  /// for the first pass's verdict. On the bench zone the first pass ends with about 15 MB held.
+  static let heldMemoryLimit = 6_000_000
+  static let heldFileLimit = 256_000_000
 
-  /// What the caller hands to the lint pipeline.
-  enum Work {
-    /// An owner's records.
-    case owner(LintInput)
-    /// A part of the file, read and linted by a worker.
-    case part(ZonePart)
-  }
-
-  /// Calls `body` with each owner's records, or with parts of the file that give them, in file
-  /// order, on the caller's thread.
+  /// Lints the file's owners in `pipeline`, in file order.
   ///
   /// - Throws: the first problem of the file, with its file, line and column: a syntax error, a
   ///   missing `$INCLUDE` file, binary data, a name that is not UTF-8, an unreadable file.
-  func forEach(_ body: (Work) -> Void) throws(LintInputError) {
-    guard isRegularFile else { return try readOnThread(lastRecords: nil, body) }
-    let pass = try Self.lintError { () throws(ZoneReadError) in try firstPass() }
-    if let parts = parts(of: pass) { return parts.forEach { body(.part($0)) } }
-    try readOnThread(lastRecords: pass.lastRecords, body)
+  func lint(in pipeline: LintPipeline) throws(LintInputError) {
+    guard isRegularFile else { return try readOnThread(lastRecords: nil) { pipeline.lint($0) } }
+    let feed = ZonePartFeed()
+    let zone = self
+    Thread { feed.finish(zone.firstPass(feeding: feed)) }.start()
+    pipeline.hold()
+    /// Acts on the first pass's verdict: true when the parts stand.
+    func settle() throws(LintInputError) -> Bool {
+      switch feed.verdict() {
+      case .parts:
+        pipeline.release()
+        return true
+      case .failed(let error):
+        pipeline.discardHeld()
+        throw error
+      case .sequential(let lastRecords):
+        pipeline.discardHeld()
+        try readOnThread(lastRecords: lastRecords) { pipeline.lint($0) }
+        return false
+      }
+    }
+    var settled = false
+    while true {
+      if !settled,
+        feed.hasVerdict || pipeline.heldMemoryBytes >= Self.heldMemoryLimit
+          || pipeline.heldFileBytes >= Self.heldFileLimit
+      {
+        guard try settle() else { return }
+        settled = true
+      }
+      guard let part = feed.next() else { break }
+      pipeline.lint(part)
+    }
+    if !settled { _ = try settle() }
   }
 
   /// Reads the file on a thread of its own, handing each owner to the caller's thread.
-  private func readOnThread(lastRecords: [Bool]?, _ body: (Work) -> Void) throws(LintInputError) {
+  private func readOnThread(lastRecords: [Bool]?, _ body: (LintInput) -> Void) throws(LintInputError) {
     let queue = LintInputQueue()
     let zone = self
     Thread {
@@ -71,9 +97,7 @@ struct ZoneLintInputs {
         queue.finish(error)
       }
     }.start()
-    while let batch = queue.take() {
-      for input in batch { body(.owner(input)) }
-    }
+    while let batch = queue.take() { batch.forEach(body) }
     if let failure = queue.failure { throw failure }
   }
 
@@ -97,6 +121,20 @@ struct ZoneLintInputs {
     for owner in open.values.sorted(by: { $0.first < $1.first }) { send(input(owner.records)) }
   }
 
+  /// Reads records from `reader` to its end and calls `send` with each run of records of one owner:
+  /// each owner's records, when they are consecutive.
+  static func groupConsecutive(_ reader: inout ZoneReader, send: (LintInput) -> Void) throws(ZoneReadError) {
+    var run: [ZoneRecord] = []
+    while let record = try reader.next() {
+      if let first = run.first, first.owner != record.owner {
+        send(input(run))
+        run.removeAll(keepingCapacity: true)
+      }
+      run.append(record)
+    }
+    if !run.isEmpty { send(input(run)) }
+  }
+
   /// The records of one owner waiting for the owner's last record.
   private struct OpenOwner {
     /// The ordinal of the owner's first record, for the order of owners still open at the end.
@@ -104,69 +142,56 @@ struct ZoneLintInputs {
     var records: [ZoneRecord] = []
   }
 
-  /// What the first pass learns of a file.
-  struct FirstPass {
-    /// Whether each record, by ordinal, is the last record of its owner.
-    var lastRecords: [Bool]
-    /// Whether each owner's records are consecutive.
-    var ownersAreConsecutive: Bool
-    /// Whether the file includes another.
-    var includes: Bool
-    /// Where a reader can start again, about `resumePointSpacing` bytes apart.
-    var resumePoints: [ZoneResumePoint]
-  }
-
-  /// First pass: reads and checks the whole file, keeping only each record's owner key.
+  /// First pass: reads and checks the whole file, keeping only each record's owner key, and feeds
+  /// the parts it cuts the file into; returns its verdict.
   ///
   /// Owners are told apart by `ZoneReader.nextOwnerKey()`. Two owners with one key share the later
   /// ordinal: the earlier owner is then handed over late, never early, so a collision costs memory,
   /// not correctness.
-  private func firstPass() throws(ZoneReadError) -> FirstPass {
-    var reader = try makeReader()
-    reader.resumePointSpacing = Self.resumePointSpacing
-    // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
-    // runs by key (then ordinal) finds those without hashing every owner.
-    var runs: [(key: Int, ordinal: Int)] = []
-    var count = 0
-    while let key = try reader.nextOwnerKey() {
-      if let last = runs.last, last.key == key {
-        runs[runs.count - 1].ordinal = count
-      } else {
-        runs.append((key, count))
+  private func firstPass(feeding feed: ZonePartFeed) -> ZonePartFeed.Verdict {
+    do {
+      var reader = try makeReader()
+      reader.resumePointSpacing = Self.resumePointSpacing
+      // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
+      // runs by key (then ordinal) finds those without hashing every owner.
+      var runs: [(key: Int, ordinal: Int)] = []
+      var count = 0
+      var partStart: ZoneResumePoint?
+      var nextPoint = 0
+      while let key = try reader.nextOwnerKey() {
+        let startsOwner = runs.last.map { $0.key != key } ?? false
+        if startsOwner || runs.isEmpty {
+          runs.append((key, count))
+        } else {
+          runs[runs.count - 1].ordinal = count
+        }
+        // A resume point just before a record that starts an owner can end a part.
+        while nextPoint < reader.resumePoints.count, reader.resumePoints[nextPoint].recordsBefore <= count {
+          let point = reader.resumePoints[nextPoint]
+          nextPoint += 1
+          guard startsOwner, point.recordsBefore == count, point.offset - (partStart?.offset ?? 0) >= Self.partSize
+          else { continue }
+          feed.add(ZonePart(zone: self, start: partStart, end: point.offset))
+          partStart = point
+        }
+        count += 1
       }
-      count += 1
-    }
-    runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
-    var flags = [Bool](repeating: false, count: count)
-    var consecutive = true
-    for (position, run) in runs.enumerated() {
-      if position + 1 == runs.count || runs[position + 1].key != run.key {
-        flags[run.ordinal] = true
-      } else {
-        consecutive = false
+      runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
+      var lastRecords = [Bool](repeating: false, count: count)
+      var consecutive = true
+      for (position, run) in runs.enumerated() {
+        if position + 1 == runs.count || runs[position + 1].key != run.key {
+          lastRecords[run.ordinal] = true
+        } else {
+          consecutive = false
+        }
       }
+      guard consecutive, !reader.hasIncluded else { return .sequential(lastRecords: lastRecords) }
+      feed.add(ZonePart(zone: self, start: partStart, end: nil))
+      return .parts
+    } catch {
+      return .failed(LintInputError(source: error.file, line: error.line, column: error.column, message: error.message))
     }
-    return FirstPass(
-      lastRecords: flags, ownersAreConsecutive: consecutive, includes: reader.hasIncluded,
-      resumePoints: reader.resumePoints)
-  }
-
-  /// The file cut into parts at owner boundaries, or nil when it cannot be: an owner's records
-  /// apart, or an `$INCLUDE`.
-  private func parts(of pass: FirstPass) -> [ZonePart]? {
-    guard pass.ownersAreConsecutive, !pass.includes else { return nil }
-    var parts: [ZonePart] = []
-    var start: ZoneResumePoint?
-    for point in pass.resumePoints {
-      let ordinal = point.recordsBefore
-      guard point.offset - (start?.offset ?? 0) >= Self.partSize, ordinal > 0, ordinal < pass.lastRecords.count,
-        pass.lastRecords[ordinal - 1]
-      else { continue }
-      parts.append(ZonePart(zone: self, start: start, end: point.offset, lastRecords: pass.lastRecords))
-      start = point
-    }
-    parts.append(ZonePart(zone: self, start: start, end: nil, lastRecords: pass.lastRecords))
-    return parts
   }
 
   /// Runs `body`, turning a zone error into a lint input error.
@@ -185,7 +210,8 @@ struct ZoneLintInputs {
   func makeReader(range: Range<Int>? = nil, from start: ZoneResumePoint? = nil) throws(ZoneReadError) -> ZoneReader {
     let input: ZoneFileInput
     do {
-      input = try range.map { range throws(ZoneFileError) in try ZoneFileInput(path: path, range: range) }
+      input =
+        try range.map { range throws(ZoneFileError) in try ZoneFileInput(path: path, range: range) }
         ?? ZoneFileInput(path: path)
     } catch {
       throw ZoneReadError(file: path, line: start?.line ?? 1, column: 1, message: "cannot open '\(path)': \(error)")
@@ -233,21 +259,81 @@ struct ZoneLintInputs {
 }
 
 /// A part of a zone file, from one owner boundary to another, that a worker of the lint pipeline
-/// reads and groups into owners itself (see `ZoneLintInputs`).
+/// reads and groups into owners itself (see `ZoneLintInputs`): right when each owner's records are
+/// consecutive, as the first pass checks.
 struct ZonePart: LintInputSource {
   let zone: ZoneLintInputs
   /// Where the part starts; nil for the file's first byte.
   let start: ZoneResumePoint?
   /// The offset where the next part starts; nil for the end of the file.
   let end: Int?
-  /// The first pass's flags of the whole file.
-  let lastRecords: [Bool]
 
   func forEachInput(_ body: (LintInput) -> Void) throws(LintInputError) {
     try ZoneLintInputs.lintError { () throws(ZoneReadError) in
       let range = (start?.offset ?? 0)..<(end ?? Int.max)
       var reader = try zone.makeReader(range: range, from: start)
-      try ZoneLintInputs.group(&reader, lastRecords: lastRecords, send: body)
+      try ZoneLintInputs.groupConsecutive(&reader, send: body)
     }
+  }
+}
+
+/// The parts of a zone file as its first pass cuts them, and the pass's verdict, handed from the
+/// pass's thread to the linting one.
+final class ZonePartFeed: @unchecked Sendable {  // all state is guarded by `condition`
+  /// What the first pass found.
+  enum Verdict: Sendable {
+    /// The file reads without error, each owner's records are consecutive, nothing is included:
+    /// the parts give every owner.
+    case parts
+    /// The parts do not stand: the file is read again, with each record's last-of-its-owner flag.
+    case sequential(lastRecords: [Bool])
+    /// The file has an error.
+    case failed(LintInputError)
+  }
+
+  private let condition = NSCondition()
+  private var parts: [ZonePart] = []
+  private var taken = 0
+  private var settled: Verdict?
+
+  /// Adds the next part.
+  func add(_ part: ZonePart) {
+    condition.lock()
+    defer { condition.unlock() }
+    parts.append(part)
+    condition.broadcast()
+  }
+
+  /// Ends the feed with the first pass's verdict.
+  func finish(_ verdict: Verdict) {
+    condition.lock()
+    defer { condition.unlock() }
+    settled = verdict
+    condition.broadcast()
+  }
+
+  /// Whether the verdict is in.
+  var hasVerdict: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return settled != nil
+  }
+
+  /// The verdict, waiting for it.
+  func verdict() -> Verdict {
+    condition.lock()
+    defer { condition.unlock() }
+    while settled == nil { condition.wait() }
+    return settled ?? .parts
+  }
+
+  /// The next part, waiting for it; nil once the verdict is in and every part taken.
+  func next() -> ZonePart? {
+    condition.lock()
+    defer { condition.unlock() }
+    while taken == parts.count, settled == nil { condition.wait() }
+    guard taken < parts.count else { return nil }
+    taken += 1
+    return parts[taken - 1]
   }
 }

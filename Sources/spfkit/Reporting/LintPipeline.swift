@@ -42,6 +42,13 @@ final class LintPipeline {
   /// caller is itself a thread of that pool (an async command), which is as wide as the cores, so
   /// chunks queued there would get one core fewer than the machine has.
   private var workers: WorkerThreads?
+  /// While true, finished chunks are kept in `held`, not written (see `hold()`).
+  private var isHolding = false
+  private var held = HeldOutput()
+  /// Bytes of held output in memory (`HeldOutput.memoryLimit` at most, while a file takes the rest).
+  var heldMemoryBytes: Int { held.memoryBytes }
+  /// Bytes of held output in a temporary file.
+  var heldFileBytes: Int { held.fileBytes }
 
   init(
     linter: Linter, options: ReportOptions, reporter: any LintReporter, jobs: Int,
@@ -75,8 +82,34 @@ final class LintPipeline {
     finishRunning()
   }
 
+  /// Writes everything added so far, then holds the output of what comes next until `release()`
+  /// writes it or `discardHeld()` drops it: for inputs that are linted before it is known whether
+  /// they stand (a zone file's parts, while its first pass looks for an error).
+  func hold() {
+    drain()
+    isHolding = true
+  }
+
+  /// Writes the held output and stops holding.
+  func release() {
+    isHolding = false
+    held.release(write)
+  }
+
+  /// Drops everything added since `hold()`, output and counts, and stops holding.
+  func discardHeld() {
+    batch = []
+    sourceCount = 0
+    if let running {
+      running.group.wait()
+      self.running = nil
+    }
+    held.discard()
+    isHolding = false
+  }
+
   private func add(_ item: Item) {
-    guard jobs > 1 else { return write(Chunk.process([item], linter, options, renderer)) }
+    guard jobs > 1 else { return deliver(Chunk.process([item], linter, options, renderer)) }
     batch.append(item)
     if batch.count + sourceCount * Self.chunkSize >= jobs * Self.chunkSize { start() }
   }
@@ -112,8 +145,14 @@ final class LintPipeline {
     self.running = nil
     running.group.wait()
     for box in running.boxes {
-      if let chunk = box.chunk { write(chunk) }
+      if let chunk = box.chunk { deliver(chunk) }
     }
+  }
+
+  /// Writes a finished chunk, or holds it.
+  private func deliver(_ chunk: Chunk) {
+    guard isHolding else { return write(chunk) }
+    held.add(chunk)
   }
 
   private func write(_ chunk: Chunk) {
