@@ -9,14 +9,15 @@ import SPFKit
 /// whether each owner's records are consecutive. As it goes, it cuts the file at owner boundaries
 /// into parts (`ZonePart`) of about `partSize` bytes, at lines where a reader can start again
 /// (`ZoneResumePoint`). The pipeline's workers read, group and lint the parts themselves, in
-/// parallel, while the first pass goes on; their output is held (`LintPipeline.hold()`), up to
-/// `heldOutputLimit` bytes, until the first pass has read the whole file. If it then finds an
-/// error, an owner's records apart, or an `$INCLUDE`, the held output is dropped: the error is
-/// thrown, or one thread reads the file again and hands an owner over as soon as its last record is
-/// read, while the workers lint it. Memory holds the reader's chunks, one entry per owner, and the
-/// records of owners still open: never the file, and never its other records. Anything else (a
-/// pipe) is read once, holding its TXT and SPF records to the end. Owners come in the order their
-/// last record is read.
+/// parallel, while the first pass goes on; their output is held (`LintPipeline.hold()`, within
+/// `heldMemoryLimit` and `heldFileLimit`) until the first pass has read the whole file. If it then
+/// finds an error, an owner's records apart, or an `$INCLUDE`, the held output is dropped: the
+/// error is thrown, or the file is read a third time for each owner's last record, then again by
+/// one thread that hands an owner over as soon as its last record is read, while the workers lint
+/// it. Memory holds the reader's chunks, one key per run of an owner's records, and the records of
+/// owners still open: never the file, and never its other records. Anything else (a pipe) is read
+/// once, holding its TXT and SPF records to the end. Owners come in the order their last record is
+/// read.
 struct ZoneLintInputs {
   /// The file as given on the command line: findings name it so, and included files relative to it.
   let path: String
@@ -142,56 +143,66 @@ struct ZoneLintInputs {
     var records: [ZoneRecord] = []
   }
 
-  /// First pass: reads and checks the whole file, keeping only each record's owner key, and feeds
-  /// the parts it cuts the file into; returns its verdict.
-  ///
-  /// Owners are told apart by `ZoneReader.nextOwnerKey()`. Two owners with one key share the later
-  /// ordinal: the earlier owner is then handed over late, never early, so a collision costs memory,
-  /// not correctness.
+  /// First pass: reads and checks the whole file, keeping only the owner key of each run of records
+  /// of one owner, and feeds the parts it cuts the file into; returns its verdict.
   private func firstPass(feeding feed: ZonePartFeed) -> ZonePartFeed.Verdict {
     do {
       var reader = try makeReader()
       reader.resumePointSpacing = Self.resumePointSpacing
-      // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
-      // runs by key (then ordinal) finds those without hashing every owner.
-      var runs: [(key: Int, ordinal: Int)] = []
-      var count = 0
+      var runKeys: [Int] = []
       var partStart: ZoneResumePoint?
       var nextPoint = 0
       while let key = try reader.nextOwnerKey() {
-        let startsOwner = runs.last.map { $0.key != key } ?? false
-        if startsOwner || runs.isEmpty {
-          runs.append((key, count))
-        } else {
-          runs[runs.count - 1].ordinal = count
-        }
+        let ordinal = reader.recordCount - 1
+        let startsOwner = runKeys.last.map { $0 != key } ?? false
+        if startsOwner || runKeys.isEmpty { runKeys.append(key) }
         // A resume point just before a record that starts an owner can end a part.
-        while nextPoint < reader.resumePoints.count, reader.resumePoints[nextPoint].recordsBefore <= count {
+        while nextPoint < reader.resumePoints.count, reader.resumePoints[nextPoint].recordsBefore <= ordinal {
           let point = reader.resumePoints[nextPoint]
           nextPoint += 1
-          guard startsOwner, point.recordsBefore == count, point.offset - (partStart?.offset ?? 0) >= Self.partSize
+          guard startsOwner, point.recordsBefore == ordinal, point.offset - (partStart?.offset ?? 0) >= Self.partSize
           else { continue }
           feed.add(ZonePart(zone: self, start: partStart, end: point.offset))
           partStart = point
         }
-        count += 1
       }
-      runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
-      var lastRecords = [Bool](repeating: false, count: count)
-      var consecutive = true
-      for (position, run) in runs.enumerated() {
-        if position + 1 == runs.count || runs[position + 1].key != run.key {
-          lastRecords[run.ordinal] = true
-        } else {
-          consecutive = false
-        }
-      }
-      guard consecutive, !reader.hasIncluded else { return .sequential(lastRecords: lastRecords) }
+      // Each owner's records are consecutive when no key has two runs: sorted, no two runs are equal.
+      runKeys.sort()
+      let consecutive = zip(runKeys, runKeys.dropFirst()).allSatisfy { $0 != $1 }
+      runKeys = []
+      guard consecutive, !reader.hasIncluded else { return .sequential(lastRecords: try lastRecordFlags()) }
       feed.add(ZonePart(zone: self, start: partStart, end: nil))
       return .parts
     } catch {
       return .failed(LintInputError(source: error.file, line: error.line, column: error.column, message: error.message))
     }
+  }
+
+  /// Reads the file again for whether each record, by ordinal, is the last record of its owner.
+  ///
+  /// Owners are told apart by `ZoneReader.nextOwnerKey()`. Two owners with one key share the later
+  /// ordinal: the earlier owner is then handed over late, never early, so a collision costs memory,
+  /// not correctness.
+  private func lastRecordFlags() throws(ZoneReadError) -> [Bool] {
+    var reader = try makeReader()
+    // The last ordinal of each run of one key; a key's last run holds its last record. Sorting the
+    // runs by key (then ordinal) finds those without hashing every owner.
+    var runs: [(key: Int, ordinal: Int)] = []
+    var count = 0
+    while let key = try reader.nextOwnerKey() {
+      if let last = runs.last, last.key == key {
+        runs[runs.count - 1].ordinal = count
+      } else {
+        runs.append((key, count))
+      }
+      count += 1
+    }
+    runs.sort { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
+    var flags = [Bool](repeating: false, count: count)
+    for (position, run) in runs.enumerated() where position + 1 == runs.count || runs[position + 1].key != run.key {
+      flags[run.ordinal] = true
+    }
+    return flags
   }
 
   /// Runs `body`, turning a zone error into a lint input error.
