@@ -32,6 +32,7 @@ enum ZoneFuzzer {
       FuzzCheck.require((1...lineCount).contains(error.line) && error.column >= 1, "error at \(error)")
     }
     for record in whole.records { checkWriterRoundTrip(record) }
+    checkResumePoints(input, requiresUTF8Names: requiresUTF8Names)
     for owner in owners(whole.records) { LintInvariants.check(LintContext(zoneRecords: owner), linter: Linter()) }
   }
 
@@ -48,6 +49,44 @@ enum ZoneFuzzer {
     }
     reading.addressRecords = reader.addressRecords
     return reading
+  }
+
+  /// A reader started at a resume point (as `lint --zone` starts one for each part of a file) reads
+  /// what the whole reading read from there on, to the same error, whatever the chunk boundaries.
+  static func checkResumePoints(_ input: [UInt8], requiresUTF8Names: Bool) {
+    func reading(_ reader: inout ZoneReader) -> Reading {
+      var reading = Reading()
+      do {
+        while let record = try reader.next() { reading.records.append(record) }
+      } catch {
+        reading.error = error
+      }
+      return reading
+    }
+    var reader = ZoneReader(
+      source: ZoneSource(name: fileName, input: ZoneBytesInput(input)),
+      opener: { path, _ in try open(path, input: input) })
+    reader.requiresUTF8Names = requiresUTF8Names
+    reader.resumePointSpacing = 1
+    let whole = reading(&reader)
+    let points = reader.resumePoints
+    FuzzCheck.require(zip(points, points.dropFirst()).allSatisfy { $0.offset < $1.offset }, "points in file order")
+    // At most 16 points, spread over the file: each resumed read costs a read of the rest.
+    let step = max(1, points.count / 16)
+    for point in stride(from: 0, to: points.count, by: step).map({ points[$0] }) {
+      FuzzCheck.require(point.offset < input.count && point.recordsBefore <= whole.records.count, "point \(point)")
+      let rest = Array(input[point.offset...])
+      var resumed = ZoneReader(
+        resumingAt: point,
+        source: ZoneSource(name: fileName, input: ZoneBytesInput(rest, chunkSize: 1 + rest.count % 5)),
+        opener: { path, _ in try open(path, input: input) })
+      resumed.requiresUTF8Names = requiresUTF8Names
+      let again = reading(&resumed)
+      FuzzCheck.require(
+        again.records == Array(whole.records[point.recordsBefore...]), "records from the point at line \(point.line)")
+      FuzzCheck.require(
+        again.error == whole.error, "error from line \(point.line): \(again.error as Any) / \(whole.error as Any)")
+    }
   }
 
   static func open(_ path: String, input: [UInt8]) throws -> ZoneSource {

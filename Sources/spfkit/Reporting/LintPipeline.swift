@@ -208,8 +208,8 @@ final class LintPipeline {
         chunk.summary.add(result)
         if let renderer {
           renderer.render(result, into: &bytes)
-          // Output goes in pieces of a bounded size: a growing array doubles, and a part of a zone
-          // gives megabytes of JSON.
+          // Output goes in pieces of a bounded size: a growing array doubles, and a chunk of a bulk
+          // file or a part of a zone file gives hundreds of kilobytes of JSON.
           if bytes.count >= Self.renderedPieceSize {
             chunk.segments.append(.rendered(bytes))
             bytes = []
