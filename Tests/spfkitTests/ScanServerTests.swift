@@ -48,13 +48,20 @@ struct ScanServerTests {
         "--timeout", "0.5", "--statistics",
       ])
     }
-    let deadline = ContinuousClock.now + .seconds(60)
-    while (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0 < 300,
-      ContinuousClock.now < deadline
-    {
-      try await Task.sleep(for: .milliseconds(20))
+    // Polled on a thread of its own: the CPU-bound tests beside this one can hold the cooperative
+    // pool for seconds, and the scan then ended before named stopped (seen once under `make test`).
+    await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
+      Thread {
+        let deadline = Date().addingTimeInterval(60)
+        while (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0 < 300,
+          Date() < deadline
+        {
+          Thread.sleep(forTimeInterval: 0.02)
+        }
+        server.stop()
+        stopped.resume()
+      }.start()
     }
-    server.stop()
     let run = try await scan.value
     #expect(run.status == 1, "the scan ends normally: findings decide the exit status")
     let lines = try ScanLines(try String(contentsOfFile: output, encoding: .utf8))
