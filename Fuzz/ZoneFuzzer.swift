@@ -41,28 +41,25 @@ enum ZoneFuzzer {
     var reader = ZoneReader(source: source, opener: { path, _ in try open(path, input: input) })
     reader.requiresUTF8Names = requiresUTF8Names
     reader.collectsAddressData = true
+    var reading = reading(&reader)
+    reading.addressRecords = reader.addressRecords
+    return reading
+  }
+
+  /// The records `reader` reads to its end, and the error it stops at.
+  static func reading(_ reader: inout ZoneReader) -> Reading {
     var reading = Reading()
     do {
       while let record = try reader.next() { reading.records.append(record) }
     } catch {
       reading.error = error
     }
-    reading.addressRecords = reader.addressRecords
     return reading
   }
 
   /// A reader started at a resume point (as `lint --zone` starts one for each part of a file) reads
   /// what the whole reading read from there on, to the same error, whatever the chunk boundaries.
   static func checkResumePoints(_ input: [UInt8], requiresUTF8Names: Bool) {
-    func reading(_ reader: inout ZoneReader) -> Reading {
-      var reading = Reading()
-      do {
-        while let record = try reader.next() { reading.records.append(record) }
-      } catch {
-        reading.error = error
-      }
-      return reading
-    }
     var reader = ZoneReader(
       source: ZoneSource(name: fileName, input: ZoneBytesInput(input)),
       opener: { path, _ in try open(path, input: input) })

@@ -37,13 +37,9 @@ import Testing
   static func reader(from point: ZoneResumePoint, to end: Int? = nil, chunkSize: Int = 65_536) -> ZoneReader {
     let bytes = Array(zone.utf8)
     let part = Array(bytes[point.offset..<(end ?? bytes.count)])
-    let opener: ZoneIncludeOpener = { path, _ in
-      guard let text = files[path] else { throw ZoneTestSupport.MissingFile() }
-      return ZoneSource(name: path, input: ZoneBytesInput(text))
-    }
     return ZoneReader(
       resumingAt: point, source: ZoneSource(name: "test.zone", input: ZoneBytesInput(part, chunkSize: chunkSize)),
-      opener: opener)
+      opener: ZoneTestSupport.opener(files))
   }
 
   /// Every record of the zone, and its resume points one line apart at most.

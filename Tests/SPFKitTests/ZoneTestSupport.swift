@@ -31,14 +31,18 @@ enum ZoneTestSupport {
     _ bytes: [UInt8], name: String = "test.zone", origin: String = "example.com.", files: [String: String] = [:],
     chunkSize: Int = 65_536
   ) -> ZoneReader {
-    let opener: ZoneIncludeOpener = { path, _ in
-      guard let text = files[path] else { throw MissingFile() }
-      return ZoneSource(name: path, input: ZoneBytesInput(text, chunkSize: chunkSize))
-    }
     let originName = (try? ZoneName(origin)) ?? .root
     return ZoneReader(
       source: ZoneSource(name: name, input: ZoneBytesInput(bytes, chunkSize: chunkSize)), origin: originName,
-      opener: opener)
+      opener: opener(files, chunkSize: chunkSize))
+  }
+
+  /// Serves `files` to `$INCLUDE` by name; any other name is missing.
+  static func opener(_ files: [String: String], chunkSize: Int = 65_536) -> ZoneIncludeOpener {
+    { path, _ in
+      guard let text = files[path] else { throw MissingFile() }
+      return ZoneSource(name: path, input: ZoneBytesInput(text, chunkSize: chunkSize))
+    }
   }
 
   /// The error reading `text` throws, if any.

@@ -60,16 +60,14 @@ struct ZoneLintInputs {
       }
     }
     var settled = false
-    while true {
-      if !settled,
-        feed.hasVerdict || pipeline.heldMemoryBytes >= Self.heldMemoryLimit
-          || pipeline.heldFileBytes >= Self.heldFileLimit
-      {
+    while let part = feed.next() {
+      pipeline.lint(part)
+      let heldTooMuch =
+        pipeline.heldMemoryBytes >= Self.heldMemoryLimit || pipeline.heldFileBytes >= Self.heldFileLimit
+      if !settled, feed.hasVerdict || heldTooMuch {
         guard try settle() else { return }
         settled = true
       }
-      guard let part = feed.next() else { break }
-      pipeline.lint(part)
     }
     if !settled { _ = try settle() }
   }
@@ -147,35 +145,39 @@ struct ZoneLintInputs {
   /// of one owner, and feeds the parts it cuts the file into; returns its verdict.
   private func firstPass(feeding feed: ZonePartFeed) -> ZonePartFeed.Verdict {
     do {
-      var reader = try makeReader()
-      reader.resumePointSpacing = Self.resumePointSpacing
-      var runKeys: [Int] = []
-      var partStart: ZoneResumePoint?
-      var nextPoint = 0
-      while let key = try reader.nextOwnerKey() {
-        let ordinal = reader.recordCount - 1
-        let startsOwner = runKeys.last.map { $0 != key } ?? false
-        if startsOwner || runKeys.isEmpty { runKeys.append(key) }
-        // A resume point just before a record that starts an owner can end a part.
-        while nextPoint < reader.resumePoints.count, reader.resumePoints[nextPoint].recordsBefore <= ordinal {
-          let point = reader.resumePoints[nextPoint]
-          nextPoint += 1
-          guard startsOwner, point.recordsBefore == ordinal, point.offset - (partStart?.offset ?? 0) >= Self.partSize
-          else { continue }
-          feed.add(ZonePart(zone: self, start: partStart, end: point.offset))
-          partStart = point
-        }
-      }
-      // Each owner's records are consecutive when no key has two runs: sorted, no two runs are equal.
-      runKeys.sort()
-      let consecutive = zip(runKeys, runKeys.dropFirst()).allSatisfy { $0 != $1 }
-      runKeys = []
-      guard consecutive, !reader.hasIncluded else { return .sequential(lastRecords: try lastRecordFlags()) }
-      feed.add(ZonePart(zone: self, start: partStart, end: nil))
-      return .parts
+      return try readFirstPass(feeding: feed)
     } catch {
-      return .failed(LintInputError(source: error.file, line: error.line, column: error.column, message: error.message))
+      return .failed(LintInputError(error))
     }
+  }
+
+  private func readFirstPass(feeding feed: ZonePartFeed) throws(ZoneReadError) -> ZonePartFeed.Verdict {
+    var reader = try makeReader()
+    reader.resumePointSpacing = Self.resumePointSpacing
+    var runKeys: [Int] = []
+    var partStart: ZoneResumePoint?
+    var nextPoint = 0
+    while let key = try reader.nextOwnerKey() {
+      let ordinal = reader.recordCount - 1
+      let startsOwner = runKeys.last.map { $0 != key } ?? false
+      if startsOwner || runKeys.isEmpty { runKeys.append(key) }
+      // A resume point just before a record that starts an owner can end a part.
+      while nextPoint < reader.resumePoints.count, reader.resumePoints[nextPoint].recordsBefore <= ordinal {
+        let point = reader.resumePoints[nextPoint]
+        nextPoint += 1
+        guard startsOwner, point.recordsBefore == ordinal, point.offset - (partStart?.offset ?? 0) >= Self.partSize
+        else { continue }
+        feed.add(ZonePart(zone: self, start: partStart, end: point.offset))
+        partStart = point
+      }
+    }
+    // Each owner's records are consecutive when no key has two runs: sorted, no two runs are equal.
+    runKeys.sort()
+    let consecutive = zip(runKeys, runKeys.dropFirst()).allSatisfy { $0 != $1 }
+    runKeys = []  // before a pass for the flags, which needs memory of its own
+    guard consecutive, !reader.hasIncluded else { return .sequential(lastRecords: try lastRecordFlags()) }
+    feed.add(ZonePart(zone: self, start: partStart, end: nil))
+    return .parts
   }
 
   /// Reads the file again for whether each record, by ordinal, is the last record of its owner.
@@ -210,7 +212,7 @@ struct ZoneLintInputs {
     do {
       return try body()
     } catch {
-      throw LintInputError(source: error.file, line: error.line, column: error.column, message: error.message)
+      throw LintInputError(error)
     }
   }
 

@@ -64,8 +64,7 @@ struct DocumentLint: Sendable {
         }
       }
     } catch {
-      inputErrors.append(
-        LintInputError(source: error.file, line: error.line, column: error.column, message: error.message))
+      inputErrors.append(LintInputError(error))
     }
     for records in groups {
       let input = ZoneLintInputs.input(records)

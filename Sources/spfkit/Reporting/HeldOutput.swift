@@ -119,7 +119,7 @@ struct HeldOutput {
 
   private static func readBackError() -> LintInputError {
     LintInputError(
-      source: "spfkit", line: 1, column: 1,
+      source: "<temporary file>", line: 1, column: 1,
       message: "cannot read back output held in a temporary file: \(SystemError.reason(errno))", isFile: false)
   }
 }

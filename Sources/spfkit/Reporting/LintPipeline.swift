@@ -35,8 +35,8 @@ final class LintPipeline {
   private let jobs: Int
   private let renderer: (any LintRenderer)?
   private var batch: [Item] = []
-  /// How many items of `batch` are sources, each counted as a chunk's worth.
-  private var sourceCount = 0
+  /// The work in `batch`, in inputs: a source counts as a chunk's worth.
+  private var batchWeight = 0
   private var running: RunningBatch?
   /// The workers, started with the first batch. Threads of their own, not Dispatch's pool: the
   /// caller is itself a thread of that pool (an async command), which is as wide as the cores, so
@@ -70,10 +70,7 @@ final class LintPipeline {
   func inputError(_ error: LintInputError) { add(.inputError(error)) }
 
   /// Adds inputs a worker reads itself; an error reading them is reported after its inputs so far.
-  func lint(_ source: any LintInputSource) {
-    add(.source(source))
-    sourceCount += 1
-  }
+  func lint(_ source: any LintInputSource) { add(.source(source)) }
 
   /// Writes everything added so far: before output that bypasses the pipeline (a name linted over
   /// DNS), and at the end.
@@ -99,7 +96,7 @@ final class LintPipeline {
   /// Drops everything added since `hold()`, output and counts, and stops holding.
   func discardHeld() {
     batch = []
-    sourceCount = 0
+    batchWeight = 0
     if let running {
       running.group.wait()
       self.running = nil
@@ -111,14 +108,15 @@ final class LintPipeline {
   private func add(_ item: Item) {
     guard jobs > 1 else { return deliver(Chunk.process([item], linter, options, renderer)) }
     batch.append(item)
-    if batch.count + sourceCount * Self.chunkSize >= jobs * Self.chunkSize { start() }
+    if case .source = item { batchWeight += Self.chunkSize } else { batchWeight += 1 }
+    if batchWeight >= jobs * Self.chunkSize { start() }
   }
 
   /// Hands the batch to the workers, then writes the batch before it (still the newest output).
   private func start() {
     let items = batch
     batch = []
-    sourceCount = 0
+    batchWeight = 0
     batch.reserveCapacity(jobs * Self.chunkSize)
     let group = DispatchGroup()
     let workers = self.workers ?? WorkerThreads(count: jobs)

@@ -123,6 +123,13 @@ struct LintInputError: Error, Sendable {
   var description: String { "\(source):\(line):\(column): error: \(message)" }
 }
 
+extension LintInputError {
+  /// The error a zone file stopped at, where it stopped.
+  init(_ error: ZoneReadError) {
+    self.init(source: error.file, line: error.line, column: error.column, message: error.message)
+  }
+}
+
 /// Counts of findings by severity and code, and of records read.
 struct LintSummary {
   /// Every finding, whatever was shown.
