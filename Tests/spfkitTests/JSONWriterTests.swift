@@ -9,7 +9,7 @@ import Testing
   static func written(_ body: (inout JSONWriter) -> Void) -> String {
     var writer = JSONWriter()
     body(&writer)
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return String(decoding: writer.bytes.array, as: UTF8.self)
   }
 
   @Test(arguments: [

@@ -1,5 +1,4 @@
-/// Writes JSON (RFC 8259) as bytes into its own array, handed to an `OutputBuffer` with
-/// `flush(to:)` once per object: no intermediate values, no `JSONEncoder`.
+/// Writes JSON (RFC 8259) as bytes into an `OutputBytes`: no intermediate values, no `JSONEncoder`.
 ///
 /// The writer tracks only where a comma is due; the caller writes keys and values in order:
 /// `beginObject()`, `field("code", "SPF001")`, `key("fix")` then a nested value, `endObject()`.
@@ -7,49 +6,63 @@
 /// and every control character (U+0000 to U+001F, and U+007F for the terminal's sake) as `\n`,
 /// `\t`, … or `\u00XX`. Non-ASCII text is written as UTF-8. Raw bytes that are not valid UTF-8 are
 /// replaced with U+FFFD, and the writing call returns `true` so the document can say so.
-struct JSONWriter {
-  /// The bytes written since the last `flush(to:)`.
-  var bytes: [UInt8] = []
-  /// For each open object or array, whether a value was already written in it.
-  private var written: [Bool] = []
+struct JSONWriter: ~Copyable {
+  /// The bytes written.
+  var bytes: OutputBytes
+  /// How many objects and arrays are open: up to 64, as deep as `hasValue` has bits (the reporters
+  /// nest five).
+  private var depth = 0
+  /// Bit `n`: whether a value was already written in the object or array open at depth `n + 1`.
+  private var hasValue: UInt64 = 0
 
-  init() {}
+  /// A writer that appends to `bytes` (`finish()` hands them back).
+  init(bytes: consuming OutputBytes = OutputBytes()) { self.bytes = bytes }
 
-  /// Hands the bytes written so far to `out`, keeping the array's capacity for the next object.
+  /// The bytes written, after whatever the buffer held before.
+  consuming func finish() -> OutputBytes { bytes }
+
+  /// Hands the bytes written so far to `out`, keeping the buffer's memory for the next object.
   mutating func flush(to out: OutputBuffer) {
     out.append(bytes)
-    bytes.removeAll(keepingCapacity: true)
+    bytes.removeAll()
   }
 
   /// Starts an object, as a value (after `key` or `element`, or at the top).
   mutating func beginObject() {
     bytes.append(0x7B)
-    written.append(false)
+    open()
   }
 
   /// Ends the innermost object.
   mutating func endObject() {
-    written.removeLast()
+    depth -= 1
     bytes.append(0x7D)
   }
 
   /// Starts an array, as a value.
   mutating func beginArray() {
     bytes.append(0x5B)
-    written.append(false)
+    open()
   }
 
   /// Ends the innermost array.
   mutating func endArray() {
-    written.removeLast()
+    depth -= 1
     bytes.append(0x5D)
   }
 
+  private mutating func open() {
+    depth += 1
+    hasValue &= ~(1 << (depth - 1))
+  }
+
   /// Starts the next element of an array: writes the comma it needs. The value follows.
+  @inline(__always)
   mutating func element() {
-    guard let last = written.indices.last else { return }
-    if written[last] { bytes.append(0x2C) }
-    written[last] = true
+    guard depth > 0 else { return }
+    let bit: UInt64 = 1 << (depth - 1)
+    if hasValue & bit != 0 { bytes.append(0x2C) }
+    hasValue |= bit
   }
 
   /// Writes the next key of an object (and the comma before it). The value follows.
@@ -71,6 +84,14 @@ struct JSONWriter {
   mutating func field(_ name: StaticString, _ value: String) {
     key(name)
     Self.string(value, to: &bytes)
+  }
+
+  /// A string field whose value needs no escape (a code, a slug, a severity): copied as it is.
+  mutating func field(_ name: StaticString, plain value: StaticString) {
+    key(name)
+    bytes.append(0x22)
+    bytes.append(value)
+    bytes.append(0x22)
   }
 
   /// An integer field.
@@ -112,19 +133,19 @@ struct JSONWriter {
   }
 
   /// A string value (Swift strings are valid Unicode: only escapes are needed).
-  static func string(_ value: String, to out: inout [UInt8]) {
+  static func string(_ value: String, to out: inout OutputBytes) {
     var value = value
     value.withUTF8 { _ = string(utf8: $0, validating: false, to: &out) }
   }
 
   /// Raw bytes as a string value, invalid UTF-8 replaced with U+FFFD; returns whether any was.
   @discardableResult
-  static func string(bytes: [UInt8], to out: inout [UInt8]) -> Bool {
+  static func string(bytes: [UInt8], to out: inout OutputBytes) -> Bool {
     bytes.withUnsafeBufferPointer { string(utf8: $0, validating: true, to: &out) }
   }
 
   /// Writes `"…"`, copying runs of bytes that need no escape in one append.
-  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout [UInt8]) -> Bool {
+  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout OutputBytes) -> Bool {
     out.append(0x22)
     var replaced = false
     var runStart = 0
@@ -143,9 +164,9 @@ struct JSONWriter {
           continue
         }
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       if byte >= 0x80 {
-        out.append(contentsOf: replacementCharacter)
+        out.append(replacementCharacter)
         replaced = true
       } else {
         escape(byte, to: &out)
@@ -153,7 +174,7 @@ struct JSONWriter {
       index += 1
       runStart = index
     }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     out.append(0x22)
     return replaced
   }
@@ -168,11 +189,14 @@ struct JSONWriter {
       : byte < 0x80 && (0x8000_0000_1000_0000 as UInt64) >> (byte &- 0x40) & 1 == 0
   }
 
+  /// The lowercase hexadecimal digit of a nibble.
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+
   /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
   private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
   /// The escape of `"`, `\` or a control character (RFC 8259 §7).
-  private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+  private static func escape(_ byte: UInt8, to out: inout OutputBytes) {
     switch byte {
     case 0x22: out.append(StaticString("\\\""))
     case 0x5C: out.append(StaticString("\\\\"))
@@ -182,8 +206,9 @@ struct JSONWriter {
     case 0x08: out.append(StaticString("\\b"))
     case 0x0C: out.append(StaticString("\\f"))
     default:
-      let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      out.append(StaticString("\\u00"))
+      out.append(hexDigit(byte >> 4))
+      out.append(hexDigit(byte & 0x0F))
     }
   }
 }

@@ -38,6 +38,12 @@ final class OutputBuffer {
     if bytes.count >= capacity { flush() }
   }
 
+  /// Appends what a renderer wrote.
+  func append(_ more: borrowing OutputBytes) {
+    more.withBytes { bytes.append(contentsOf: $0) }
+    if bytes.count >= capacity { flush() }
+  }
+
   /// Appends the UTF-8 bytes of a string.
   func append(_ text: String) {
     bytes.append(utf8: text)

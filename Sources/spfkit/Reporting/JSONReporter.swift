@@ -17,6 +17,7 @@ final class JSONReporter: LintReporter {
   }
 
   private let out: OutputBuffer
+  /// Writes the header and the end, so it knows the document's nesting between them.
   private var writer = JSONWriter()
   private let framing: Framing
   private var inputErrors: [LintInputError] = []
@@ -29,14 +30,10 @@ final class JSONReporter: LintReporter {
     write { writer in Self.writeHeader(to: &writer) }
   }
 
-  /// Runs `body` on the writer moved out of `self`, then hands its bytes to the output: a local
-  /// variable has no dynamic exclusivity checks, a class's property one per access.
+  /// Runs `body` on the writer, then hands its bytes to the output (for the header and the end).
   private func write(_ body: (inout JSONWriter) -> Void) {
-    var local = JSONWriter()
-    swap(&local, &writer)
-    body(&local)
-    local.flush(to: out)
-    swap(&local, &writer)
+    body(&writer)
+    writer.flush(to: out)
   }
 
   private static func writeHeader(to writer: inout JSONWriter) {
@@ -54,9 +51,9 @@ final class JSONReporter: LintReporter {
   var renderer: (any LintRenderer)? { JSONRenderer(framing: framing) }
 
   func report(_ result: LintResult) {
-    var bytes: [UInt8] = []
+    var bytes = OutputBytes()
     renderer?.render(result, into: &bytes)
-    write(rendered: bytes)
+    write(rendered: bytes.take())
   }
 
   /// Input objects from `JSONRenderer`. In a document each starts with the comma that separates it
@@ -113,7 +110,8 @@ final class JSONReporter: LintReporter {
     writer.endArray()
     writer.key("diagnostics")
     writer.beginArray()
-    for diagnostic in result.shown { writeFinding(diagnostic, in: result, to: &writer) }
+    // By index: `for … in` copies each finding, a reference count per field.
+    for index in result.shown.indices { writeFinding(result.shown[index], in: result, to: &writer) }
     writer.endArray()
     if !result.omitted.isEmpty {
       writer.key("omitted")
@@ -156,7 +154,7 @@ final class JSONReporter: LintReporter {
     writer.beginObject()
     writer.field("code", diagnostic.code)
     writer.field("slug", diagnostic.slug)
-    writer.field("severity", diagnostic.severity.rawValue)
+    writer.field("severity", plain: diagnostic.severity.name)
     writer.field("message", diagnostic.message)
     writer.field("source", region.source)
     writer.field("line", region.start.line)
@@ -224,13 +222,23 @@ final class JSONReporter: LintReporter {
 struct JSONRenderer: LintRenderer {
   let framing: JSONReporter.Framing
 
-  func render(_ result: LintResult, into bytes: inout [UInt8]) {
+  func render(_ result: LintResult, into bytes: inout OutputBytes) {
     guard result.isShown else { return }
-    var writer = JSONWriter()
-    swap(&writer.bytes, &bytes)
-    if framing == .document { writer.bytes.append(contentsOf: [0x2C, 0x0A]) }
+    if framing == .document { bytes.append(StaticString(",\n")) }
+    var writer = JSONWriter(bytes: bytes)
     JSONReporter.writeInput(result, to: &writer)
-    if framing == .lines { writer.bytes.append(0x0A) }
-    swap(&writer.bytes, &bytes)
+    bytes = writer.finish()
+    if framing == .lines { bytes.append(0x0A) }
+  }
+}
+
+extension Severity {
+  /// The name as JSON writes it (`rawValue` as a literal, copied without an escape check).
+  fileprivate var name: StaticString {
+    switch self {
+    case .error: "error"
+    case .warning: "warning"
+    case .info: "info"
+    }
   }
 }

@@ -199,7 +199,7 @@ final class LintPipeline {
       _ items: [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?
     ) -> Chunk {
       var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
-      var bytes: [UInt8] = []
+      var bytes = OutputBytes(capacity: Self.renderedPieceSize + 4096)
       func lint(_ input: LintInput) {
         let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
         let result = LintResult(input: input, diagnostics: diagnostics, options: options)
@@ -208,17 +208,13 @@ final class LintPipeline {
           renderer.render(result, into: &bytes)
           // Output goes in pieces of a bounded size: a growing array doubles, and a chunk of a bulk
           // file or a part of a zone file gives hundreds of kilobytes of JSON.
-          if bytes.count >= Self.renderedPieceSize {
-            chunk.segments.append(.rendered(bytes))
-            bytes = []
-          }
+          if bytes.count >= Self.renderedPieceSize { chunk.segments.append(.rendered(bytes.take())) }
         } else {
           chunk.segments.append(.result(result))
         }
       }
       func report(_ error: LintInputError) {
-        if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
-        bytes = []
+        if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.take())) }
         chunk.segments.append(.inputError(error))
       }
       for item in items {
@@ -233,7 +229,7 @@ final class LintPipeline {
           }
         }
       }
-      if !bytes.isEmpty { chunk.segments.append(.rendered(bytes)) }
+      if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.take())) }
       return chunk
     }
   }

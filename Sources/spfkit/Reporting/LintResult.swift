@@ -164,13 +164,15 @@ struct LintSummary {
     records += result.input.records.count
     hidden += result.hidden
     for omission in result.omitted { omitted += omission.count }
-    for diagnostic in result.diagnostics {
-      switch diagnostic.severity {
+    // By index, reading two fields: `for … in` copies each finding, a reference count per field.
+    for index in result.diagnostics.indices {
+      let severity = result.diagnostics[index].severity
+      switch severity {
       case .error: errors += 1
       case .warning: warnings += 1
       case .info: infos += 1
       }
-      if diagnostic.severity >= threshold { codes[diagnostic.code, default: 0] += 1 }
+      if severity >= threshold { codes[result.diagnostics[index].code, default: 0] += 1 }
     }
   }
 
@@ -210,5 +212,5 @@ extension LintReporter {
 /// Renders one input's findings as a format's bytes; a value, so the pipeline's workers render in
 /// parallel and the reporter writes their bytes in input order.
 protocol LintRenderer: Sendable {
-  func render(_ result: LintResult, into bytes: inout [UInt8])
+  func render(_ result: LintResult, into bytes: inout OutputBytes)
 }

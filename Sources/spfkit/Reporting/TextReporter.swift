@@ -7,7 +7,6 @@ final class TextReporter: LintReporter {
   private let out: OutputBuffer
   private let options: ReportOptions
   private let text: TextRenderer
-  private var scratch: [UInt8] = []
 
   init(out: OutputBuffer, color: Bool, options: ReportOptions) {
     self.out = out
@@ -18,14 +17,9 @@ final class TextReporter: LintReporter {
   var renderer: (any LintRenderer)? { text }
 
   func report(_ result: LintResult) {
-    // Built in a local array and handed over at once: a class's property costs a dynamic
-    // exclusivity check per access.
-    var bytes: [UInt8] = []
-    swap(&bytes, &scratch)
+    var bytes = OutputBytes()
     text.render(result, into: &bytes)
     out.append(bytes)
-    bytes.removeAll(keepingCapacity: true)
-    swap(&bytes, &scratch)
   }
 
   func write(rendered bytes: [UInt8]) { out.append(bytes) }
@@ -75,9 +69,10 @@ struct TextRenderer: LintRenderer {
   /// Replacement records longer than this are left to the JSON output.
   static let longestRecordShown = 2048
 
-  func render(_ result: LintResult, into bytes: inout [UInt8]) {
+  func render(_ result: LintResult, into bytes: inout OutputBytes) {
     guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
-    for diagnostic in result.shown { write(diagnostic, in: result, to: &bytes) }
+    // By index: `for … in` copies each finding, a reference count per field.
+    for index in result.shown.indices { write(result.shown[index], in: result, to: &bytes) }
     for omission in result.omitted {
       let start = result.start(ofRecord: omission.record)
       writeLocation(result.source(ofRecord: omission.record), start.line, start.column, to: &bytes)
@@ -88,7 +83,7 @@ struct TextRenderer: LintRenderer {
     }
   }
 
-  private func write(_ diagnostic: Diagnostic, in result: LintResult, to bytes: inout [UInt8]) {
+  private func write(_ diagnostic: Diagnostic, in result: LintResult, to bytes: inout OutputBytes) {
     let (source, line, column) = result.location(of: diagnostic)
     writeLocation(source, line, column, to: &bytes)
     switch diagnostic.severity {
@@ -125,7 +120,7 @@ struct TextRenderer: LintRenderer {
   }
 
   /// `SOURCE:LINE:COL: `
-  private func writeLocation(_ source: String, _ line: Int, _ column: Int, to bytes: inout [UInt8]) {
+  private func writeLocation(_ source: String, _ line: Int, _ column: Int, to bytes: inout OutputBytes) {
     bytes.append(utf8: source)
     bytes.append(0x3A)
     bytes.append(decimal: line)
@@ -135,10 +130,10 @@ struct TextRenderer: LintRenderer {
   }
 
   /// The record's window and the marker line under it.
-  private func writeSnippet(_ snippet: Snippet, to bytes: inout [UInt8]) {
+  private func writeSnippet(_ snippet: Snippet, to bytes: inout OutputBytes) {
     styled(StaticString("  |"), .dim, to: &bytes)
     bytes.append(0x20)
-    bytes.append(contentsOf: snippet.text)
+    bytes.append(snippet.text)
     bytes.append(0x0A)
     styled(StaticString("  |"), .dim, to: &bytes)
     bytes.append(0x20)
@@ -150,7 +145,7 @@ struct TextRenderer: LintRenderer {
     bytes.append(0x0A)
   }
 
-  private func styled(_ text: StaticString, _ style: Style, to bytes: inout [UInt8]) {
+  private func styled(_ text: StaticString, _ style: Style, to bytes: inout OutputBytes) {
     guard color else { return bytes.append(text) }
     bytes.append(utf8: style.opening)
     bytes.append(text)

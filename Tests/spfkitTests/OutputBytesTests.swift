@@ -1,0 +1,52 @@
+import Testing
+
+@testable import spfkit
+
+/// The renderers' byte buffer: every append lands in order across growth, and decimals are exact at
+/// the ends of `Int`.
+@Suite struct OutputBytesTests {
+  @Test func appendsSurviveGrowthInOrder() {
+    var bytes = OutputBytes(capacity: 1)
+    var expected: [UInt8] = []
+    for round in 0..<300 {
+      let piece = [UInt8](repeating: UInt8(truncatingIfNeeded: round), count: round % 7)
+      bytes.append(piece)
+      expected += piece
+      bytes.append(UInt8(truncatingIfNeeded: round &* 31))
+      expected.append(UInt8(truncatingIfNeeded: round &* 31))
+      bytes.append(repeating: 0x7E, count: round % 5)
+      expected += [UInt8](repeating: 0x7E, count: round % 5)
+    }
+    bytes.append(StaticString("end"))
+    bytes.append(utf8: "é")
+    bytes.append(expected[3..<9])
+    expected += Array("endé".utf8) + expected[3..<9]
+    let (count, written) = (bytes.count, bytes.array)
+    #expect(count == expected.count)
+    #expect(written == expected)
+  }
+
+  @Test(arguments: [0, 7, -7, 10, 99, 100, -1_000_000, Int.max, Int.min])
+  func decimalsAreExact(_ value: Int) {
+    var bytes = OutputBytes(capacity: 1)
+    bytes.append(0x3C)
+    bytes.append(decimal: value)
+    bytes.append(0x3E)
+    #expect(String(decoding: bytes.array, as: UTF8.self) == "<\(value)>")
+  }
+
+  @Test func takeEmptiesTheBufferAndKeepsItUsable() {
+    var bytes = OutputBytes()
+    bytes.append(StaticString("first"))
+    let taken = bytes.take()
+    let emptied = bytes.isEmpty
+    #expect(taken == Array("first".utf8))
+    #expect(emptied)
+    bytes.append(repeating: 0x61, count: 0)
+    bytes.append([])
+    let stillEmpty = bytes.isEmpty
+    #expect(stillEmpty)
+    bytes.append(StaticString("second"))
+    #expect(String(decoding: bytes.array, as: UTF8.self) == "second")
+  }
+}
