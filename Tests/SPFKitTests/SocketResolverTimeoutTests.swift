@@ -120,15 +120,17 @@ struct SocketResolverTimeoutTests {
     #expect(time < .seconds(2))
   }
 
+  /// The bound is a third of the timeout, not a tight figure: under a loaded test run the cancelled task
+  /// may wait seconds for a thread of the cooperative pool (3.2 s was seen with a bound of 2 s).
   @Test func cancellationEndsTheWait() async throws {
     let silent = try FakeDNSServer.silent()
-    let resolver = SocketResolver(servers: [silent.server], timeout: .seconds(10))
+    let resolver = SocketResolver(servers: [silent.server], timeout: .seconds(30))
     let start = ContinuousClock.now
     let task = Task { await ResolverOutcome(of: resolver, Self.question) }
     try await Task.sleep(for: .milliseconds(100))
     task.cancel()
     #expect(await task.value == .error(.other("query cancelled")))
-    #expect(ContinuousClock.now - start < .seconds(2))
+    #expect(ContinuousClock.now - start < .seconds(10))
   }
 
   @Test func invalidNameIsRefusedBeforeSending() async {

@@ -11,7 +11,7 @@ extension LintContext {
   /// The records in the TXT answer at the name: all of them, less SPF (type 99) records of a zone,
   /// which receivers never query (RFC 7208 §3.1, §4.5).
   var txtRecords: [LintedRecord] {
-    guard let zone else { return records }
+    guard let zone, records.contains(where: { !zone.isTXT($0.index) }) else { return records }
     return records.filter { zone.isTXT($0.index) }
   }
 }

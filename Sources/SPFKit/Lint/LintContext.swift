@@ -161,11 +161,12 @@ public struct LintedRecord: Sendable {
         break
       }
     }
-    func hasPrefix(_ prefix: String) -> Bool {
-      let expected = Array(prefix.utf8)
-      guard bytes.count - index >= expected.count else { return false }
-      for (offset, byte) in expected.enumerated() where bytes[index + offset] | 0x20 != byte { return false }
-      return true
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+      prefix.withUTF8Buffer { expected in
+        guard bytes.count - index >= expected.count else { return false }
+        for (offset, byte) in expected.enumerated() where bytes[index + offset] | 0x20 != byte { return false }
+        return true
+      }
     }
     return hasPrefix("v=spf") || hasPrefix("spf") || hasPrefix("v =spf") || hasPrefix("v= spf")
   }

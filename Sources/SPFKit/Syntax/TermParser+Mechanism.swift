@@ -8,9 +8,7 @@ extension TermParser {
     let afterName = nameSpan.end
     let hasColon = afterName < range.upperBound && bytes[afterName] == 0x3A
     let name = kind.rawValue
-    func directive(_ mechanism: Mechanism, argument: SourceSpan? = nil, cidr: SourceSpan? = nil) -> Term {
-      term(.directive(Directive(qualifier, mechanism)), nameSpan: nameSpan, argumentSpan: argument, cidrSpan: cidr)
-    }
+    let head = DirectiveHead(qualifier: qualifier, nameSpan: nameSpan)
     switch kind {
     case .all:
       guard afterName == range.upperBound else {
@@ -20,7 +18,7 @@ extension TermParser {
             .unknownMechanism, extra, "'all' takes no argument or prefix length",
             suggestion: ""), &issues)
       }
-      return directive(.all)
+      return directive(.all, head)
     case .include, .exists:
       guard hasColon else {
         return invalid(
@@ -29,9 +27,9 @@ extension TermParser {
       }
       let argument = SourceSpan(start: afterName + 1, end: range.upperBound)
       guard let spec = parseDomainSpec(argument, owner: name, &issues) else { return invalid(&issues) }
-      return directive(kind == .include ? .include(spec) : .exists(spec), argument: argument)
+      return directive(kind == .include ? .include(spec) : .exists(spec), head, argument: argument)
     case .a, .mx, .ptr:
-      return parseHostMechanism(kind, hasColon: hasColon, nameSpan: nameSpan, directive: directive, &issues)
+      return parseHostMechanism(kind, hasColon: hasColon, head, &issues)
     case .ip4, .ip6:
       guard hasColon, afterName + 1 < range.upperBound else {
         return invalid(
@@ -39,16 +37,31 @@ extension TermParser {
           &issues)
       }
       let argument = SourceSpan(start: afterName + 1, end: range.upperBound)
-      return parseNetwork(kind, argument: argument, directive: directive, &issues)
+      return parseNetwork(kind, argument: argument, head, &issues)
     }
+  }
+
+  /// What a directive term has before its mechanism's arguments.
+  private struct DirectiveHead {
+    let qualifier: Qualifier
+    let nameSpan: SourceSpan
+  }
+
+  /// A valid directive term. A method, not a closure over `self`: a closure's context would copy the
+  /// parser (and retain its bytes) for every term.
+  private func directive(
+    _ mechanism: Mechanism, _ head: DirectiveHead, argument: SourceSpan? = nil, cidr: SourceSpan? = nil
+  ) -> Term {
+    term(
+      .directive(Directive(head.qualifier, mechanism)), nameSpan: head.nameSpan, argumentSpan: argument,
+      cidrSpan: cidr)
   }
 
   /// `a`, `mx` and `ptr`: an optional domain-spec, then a dual CIDR length (not for `ptr`).
   private func parseHostMechanism(
-    _ kind: MechanismKind, hasColon: Bool, nameSpan: SourceSpan,
-    directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
-    _ issues: inout [SyntaxIssue]
+    _ kind: MechanismKind, hasColon: Bool, _ head: DirectiveHead, _ issues: inout [SyntaxIssue]
   ) -> Term {
+    let nameSpan = head.nameSpan
     // Without a domain, everything after the name must be the prefix length (`a/24`, not `a/x`).
     let cidrStart = hasColon ? TermParser.cidrStart(bytes, from: nameSpan.end, to: range.upperBound) : nameSpan.end
     var spec: DomainSpec? = nil
@@ -61,7 +74,7 @@ extension TermParser {
     }
     guard cidrStart < range.upperBound else {
       let mechanism: Mechanism = kind == .a ? .a(spec, .none) : kind == .mx ? .mx(spec, .none) : .ptr(spec)
-      return directive(mechanism, argument, nil)
+      return directive(mechanism, head, argument: argument)
     }
     let cidrSpan = SourceSpan(start: cidrStart, end: range.upperBound)
     if kind == .ptr {
@@ -70,14 +83,12 @@ extension TermParser {
         &issues)
     }
     guard let cidr = parseDualCIDR(cidrSpan, &issues) else { return invalid(&issues) }
-    return directive(kind == .a ? .a(spec, cidr) : .mx(spec, cidr), argument, cidrSpan)
+    return directive(kind == .a ? .a(spec, cidr) : .mx(spec, cidr), head, argument: argument, cidr: cidrSpan)
   }
 
   /// `ip4:` and `ip6:` networks with an optional prefix length (RFC 7208 §5.6).
   private func parseNetwork(
-    _ kind: MechanismKind, argument: SourceSpan,
-    directive: (Mechanism, SourceSpan?, SourceSpan?) -> Term,
-    _ issues: inout [SyntaxIssue]
+    _ kind: MechanismKind, argument: SourceSpan, _ head: DirectiveHead, _ issues: inout [SyntaxIssue]
   ) -> Term {
     let slice = bytes[argument.start..<argument.end]
     let slash = slice.firstIndex(of: 0x2F) ?? argument.end
@@ -98,7 +109,7 @@ extension TermParser {
       guard let length = parsePrefix(cidrSpan, maximum: maximum, &issues) else { return invalid(&issues) }
       mechanism = .ip6(IPv6Network(address: address, prefixLength: length ?? 128))
     }
-    return directive(mechanism, addressSpan, cidrSpan)
+    return directive(mechanism, head, argument: addressSpan, cidr: cidrSpan)
   }
 
   /// Parses an address, suggesting the other mechanism when the family is wrong.

@@ -41,7 +41,7 @@ struct TermParser {
     if separator == 0x3D, nameEnd > nameStart {
       return parseModifier(nameSpan: nameSpan, &issues)
     }
-    guard let kind = MechanismKind(caseInsensitive: bytes[nameSpan.start..<nameSpan.end]), nameEnd > nameStart,
+    guard let kind = MechanismKind(caseInsensitive: bytes, nameSpan.start..<nameSpan.end), nameEnd > nameStart,
       separator == nil || separator == 0x3A || separator == 0x2F
     else {
       return invalid(unknownTerm(nameSpan: nameSpan, separator: separator), &issues)
@@ -105,10 +105,26 @@ struct TermParser {
 extension MechanismKind {
   /// The kind whose name equals `bytes` ignoring ASCII case.
   init?(caseInsensitive bytes: ArraySlice<UInt8>) {
-    // Pack up to 7 lowercased bytes into an integer and switch on it: no String, no hashing on this hot path.
     guard bytes.count <= 7 else { return nil }
     var key: UInt64 = 0
-    for byte in bytes { key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+    for byte in bytes { key = Self.packing(byte, into: key) }
+    self.init(packedName: key)
+  }
+
+  /// The kind whose name equals `bytes[range]` ignoring ASCII case (no slice: a slice retains the array).
+  init?(caseInsensitive bytes: [UInt8], _ range: Range<Int>) {
+    guard range.count <= 7 else { return nil }
+    var key: UInt64 = 0
+    for index in range { key = Self.packing(bytes[index], into: key) }
+    self.init(packedName: key)
+  }
+
+  /// Up to 7 lowercased bytes packed into an integer, to switch on: no String, no hashing on this hot path.
+  private static func packing(_ byte: UInt8, into key: UInt64) -> UInt64 {
+    key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+  }
+
+  private init?(packedName key: UInt64) {
     switch key {
     case 0x61_6C6C: self = .all
     case 0x696E_636C_7564_65: self = .include

@@ -133,7 +133,7 @@ struct TextRenderer: LintRenderer {
   private func writeSnippet(_ snippet: Snippet, to bytes: inout OutputBytes) {
     styled(StaticString("  |"), .dim, to: &bytes)
     bytes.append(0x20)
-    bytes.append(snippet.text)
+    snippet.write(to: &bytes)
     bytes.append(0x0A)
     styled(StaticString("  |"), .dim, to: &bytes)
     bytes.append(0x20)
@@ -157,8 +157,13 @@ struct TextRenderer: LintRenderer {
 /// A one-line window of a record with a marker under a span; control and invalid bytes are shown as
 /// one visible character each so the marker stays aligned.
 struct Snippet: Equatable {
-  /// The shown text, UTF-8.
-  let text: [UInt8]
+  /// Whether the window starts after the record's start (an ellipsis is shown first).
+  let cutBefore: Bool
+  /// The shown characters, UTF-8: for printable ASCII the record's own bytes, not a copy (this runs
+  /// once per finding).
+  let body: ArraySlice<UInt8>
+  /// Whether the window ends before the record's end (an ellipsis is shown last).
+  let cutAfter: Bool
   /// Visible characters before the marker.
   let markerStart: Int
   /// Characters under the marker (at least 1): `^` then `~` for the rest of the span.
@@ -192,16 +197,22 @@ struct Snippet: Equatable {
     }
   }
 
-  /// The usual window, printable ASCII only: one column per byte, copied at once (this runs once
-  /// per finding).
+  /// The shown text, UTF-8.
+  var text: [UInt8] { (cutBefore ? Snippet.ellipsis : []) + body + (cutAfter ? Snippet.ellipsis : []) }
+
+  /// Writes the shown text.
+  func write(to bytes: inout OutputBytes) {
+    if cutBefore { bytes.append(Snippet.ellipsis) }
+    bytes.append(body)
+    if cutAfter { bytes.append(Snippet.ellipsis) }
+  }
+
+  /// The usual window, printable ASCII only: one column per byte, the record's bytes as they are.
   init(printableASCII bytes: [UInt8], _ window: Window) {
-    var text: [UInt8] = []
-    text.reserveCapacity(window.high - window.low + 2 * Snippet.ellipsis.count)
-    if window.low > 0 { text += Snippet.ellipsis }
+    cutBefore = window.low > 0
+    body = bytes[window.low..<window.high]
+    cutAfter = window.high < bytes.count
     let column = window.low > 0 ? 1 : 0
-    text += bytes[window.low..<window.high]
-    if window.high < bytes.count { text += Snippet.ellipsis }
-    self.text = text
     markerStart = column + min(window.start, window.high) - window.low
     markerWidth = max(1, column + min(max(window.end, window.low), window.high) - window.low - markerStart)
   }
@@ -210,7 +221,6 @@ struct Snippet: Equatable {
   init(characterByCharacter bytes: [UInt8], _ window: Window) {
     var text: [UInt8] = []
     text.reserveCapacity(window.high - window.low + 8)
-    if window.low > 0 { text += Snippet.ellipsis }
     var column = window.low > 0 ? 1 : 0
     var markerStart = column
     var markerEnd = column
@@ -230,8 +240,9 @@ struct Snippet: Equatable {
       if index <= window.end { markerEnd = column }
     }
     if window.start >= window.high { markerStart = column }
-    if window.high < bytes.count { text += Snippet.ellipsis }
-    self.text = text
+    cutBefore = window.low > 0
+    body = text[...]
+    cutAfter = window.high < bytes.count
     self.markerStart = markerStart
     markerWidth = max(1, markerEnd - markerStart)
   }

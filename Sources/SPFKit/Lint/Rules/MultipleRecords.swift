@@ -13,6 +13,7 @@ struct MultipleRecords: Rule {
   /// Counts TXT records only: in a zone file, SPF (type 99) records are SPF113's concern, since
   /// receivers read TXT alone (RFC 7208 §4.5).
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+    guard context.selectedRecords.count > 1 else { return }
     let selected = context.selectedRecords.filter { context.zone?.isTXT($0.index) ?? true }
     guard selected.count > 1 else { return }
     let owner = context.name.map { "'\($0)' publishes" } ?? "the name publishes"

@@ -36,13 +36,13 @@ struct SenderIDRecord: Rule {
   /// Where the version tag of a Sender ID record ends (`spf2.0/mfrom,pra`, or `v=spf2.0/pra` as some
   /// write it), or nil when the text is no Sender ID record (RFC 4406 §3).
   static func senderIDTagEnd(_ bytes: [UInt8]) -> Int? {
-    for prefix in ["spf2.0/", "v=spf2.0/"] {
-      let expected = Array(prefix.utf8)
-      guard bytes.count > expected.count,
-        zip(bytes, expected).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
-      else { continue }
-      return bytes.firstIndex(of: 0x20) ?? bytes.count
+    func starts(with prefix: StaticString) -> Bool {
+      prefix.withUTF8Buffer { expected in
+        bytes.count > expected.count
+          && zip(bytes, expected).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+      }
     }
-    return nil
+    guard starts(with: "spf2.0/") || starts(with: "v=spf2.0/") else { return nil }
+    return bytes.firstIndex(of: 0x20) ?? bytes.count
   }
 }
