@@ -12,17 +12,20 @@ public struct RecordLookups: Sendable {
 
   /// Counts from the term tags alone, so the terms themselves are not copied.
   init(tags: [TermTag]) {
-    var counted: [Int] = []
-    var sawAll = false
-    for (index, tag) in tags.enumerated() {
-      guard let kind = tag.mechanismKind else { continue }
-      if kind == .all {
-        sawAll = true
-        break
-      }
-      if kind.countsAsLookup { counted.append(index) }
+    let end = tags.firstIndex { $0.mechanismKind == .all } ?? tags.count
+    let redirect = end == tags.count ? tags.firstIndex(of: .redirect) : nil
+    func counts(_ tag: TermTag) -> Bool { tag.mechanismKind?.countsAsLookup == true }
+    var count = redirect == nil ? 0 : 1
+    for index in 0..<end where counts(tags[index]) { count += 1 }
+    guard count > 0 else {
+      indices = []
+      return
     }
-    if !sawAll, let redirect = tags.firstIndex(of: .redirect) { counted.append(redirect) }
+    // Counted first, then stored at the exact size: a growing array allocates twice for most records.
+    var counted: [Int] = []
+    counted.reserveCapacity(count)
+    for index in 0..<end where counts(tags[index]) { counted.append(index) }
+    if let redirect { counted.append(redirect) }
     indices = counted
   }
 

@@ -116,6 +116,8 @@ enum LintCommand: Command {
       }
     }
     if readsStandardInput {
+      // One array for every line's source: an array literal in the loop would allocate once per line.
+      let standardInput = ["<stdin>"]
       for line in LineRecords(descriptor: 0) {
         switch line.result {
         case .success(let record):
@@ -124,8 +126,8 @@ enum LintCommand: Command {
               LintInputError(source: "<stdin>", line: line.number, column: 1, message: text.message, isFile: false))
             continue
           }
-          let input = LintInput(name: name, records: [record], sources: ["<stdin>"], listedWhenClean: false)
-          await lint(input, resolving: resolvesRecords)
+          let input = LintInput(name: name, records: [record], sources: standardInput, listedWhenClean: false)
+          if resolvesRecords { await lint(input, resolving: true) } else { pipeline.lint(input) }
         case .failure(let error):
           pipeline.inputError(
             LintInputError(
