@@ -57,7 +57,7 @@ struct SocketResolverTimeoutTests {
     let late = await Self.elapsed {
       #expect(await ResolverOutcome(of: resolver, Self.question) == .error(.timeout))
     }
-    #expect(late < .milliseconds(500), "after the deadline no query is sent or awaited")
+    #expect(late < .seconds(3), "after the deadline no query is sent or awaited (one would wait 10 s)")
     #expect(silent.receivedQueries.count == sent)
   }
 
@@ -109,15 +109,16 @@ struct SocketResolverTimeoutTests {
     #expect(fake.receivedQueries.map { $0.optRecord != nil } == [true, false])
   }
 
+  /// Fast against the timeout, with room for a loaded test run (2.5 s was seen with a 5 s timeout and a 2 s bound).
   @Test func closedPortFailsFast() async throws {
     let port = try LoopbackSocket(.ipv4).port  // bound, then closed at once
     let resolver = SocketResolver(
-      servers: [DNSServer(address: .v4(IPv4Address(127, 0, 0, 1)), port: port)], timeout: .seconds(5))
+      servers: [DNSServer(address: .v4(IPv4Address(127, 0, 0, 1)), port: port)], timeout: .seconds(30))
     let time = await Self.elapsed {
       let outcome = await ResolverOutcome(of: resolver, Self.question)
       #expect(outcome == .error(.other("no DNS server at 127.0.0.1:\(port) (connection refused)")))
     }
-    #expect(time < .seconds(2))
+    #expect(time < .seconds(10))
   }
 
   /// The bound is a third of the timeout, not a tight figure: under a loaded test run the cancelled task

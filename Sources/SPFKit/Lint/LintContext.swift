@@ -73,6 +73,7 @@ public struct LintedRecord: Sendable {
     let tags: [TermTag]
     let writtenTags: [TermTag]
     let networks: [RecordNetwork]
+    let hasIssues: Bool
 
     init(index: Int, txt: TXTRecord) {
       self.index = index
@@ -81,6 +82,7 @@ public struct LintedRecord: Sendable {
       role = Role(bytes)
       let parsed = role == .other ? nil : SPFParser.parse(bytes)
       self.parsed = parsed
+      hasIssues = !(parsed?.issues.isEmpty ?? true)
       let tags = parsed?.record.terms.map(\.tag) ?? []
       self.tags = tags
       let writtenTags = LintedRecord.writtenTags(tags, parsed?.record.terms ?? [], bytes)
@@ -109,6 +111,9 @@ public struct LintedRecord: Sendable {
   var writtenTags: [TermTag] { storage.writtenTags }
   /// The record's ip4 and ip6 networks as plain values, when it has two or more.
   var networks: [RecordNetwork] { storage.networks }
+  /// Whether the parse found a syntax issue: rules that report issues skip a clean record without
+  /// copying its parse (a reference count per field, for each of them, for every record).
+  var hasIssues: Bool { storage.hasIssues }
 
   /// How a receiver sees a TXT record.
   public enum Role: Hashable, Sendable {

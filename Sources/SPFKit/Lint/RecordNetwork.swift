@@ -21,6 +21,20 @@ struct RecordNetwork: Sendable {
     isIPv6 == other.isIPv6 && first == other.first && prefixLength == other.prefixLength
   }
 
+  /// Whether two of `networks` are the same network, or one holds another: when neither, no network
+  /// repeats or covers another, which most records with several networks show. Pairwise, allocating
+  /// nothing, for a few networks; `nil` (not known) for many, where the sorting algorithms are cheaper.
+  static func anyOverlap(in networks: [RecordNetwork], sameOnly: Bool = false) -> Bool? {
+    guard networks.count <= 16 else { return nil }
+    for first in networks.indices {
+      for second in networks.indices where second != first {
+        let (a, b) = (networks[first], networks[second])
+        if a.isSame(as: b) || (!sameOnly && a.strictlyContains(b)) { return true }
+      }
+    }
+    return false
+  }
+
   /// The networks of a record's terms, when it has two or more (one network cannot repeat or cover
   /// another).
   static func networks(of terms: [Term], tags: [TermTag]) -> [RecordNetwork] {

@@ -7,7 +7,7 @@ protocol SyntaxIssueRule: Rule {
 extension SyntaxIssueRule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let parsed = record.parsed else { continue }
+      guard record.hasIssues, let parsed = record.parsed else { continue }
       for issue in parsed.issues where issue.kind == Self.issueKind {
         diagnostics.append(Self.diagnostic(for: issue, in: record))
       }

@@ -20,8 +20,7 @@ public enum SPFParser {
       }
       var end = index
       while end < limit, bytes[end] != 0x20 { end += 1 }
-      var parser = TermParser(bytes: bytes, range: index..<end)
-      terms.append(parser.parse(&issues))
+      terms.append(TermParser(bytes: bytes, range: index..<end).parse(&issues))
       index = end
     }
     if limit < bytes.count {
@@ -93,9 +92,7 @@ public enum SPFParser {
   private static func isTerm(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard !bytes[range].contains(0x20) else { return false }
     var scratch: [SyntaxIssue] = []
-    var parser = TermParser(bytes: bytes, range: range)
-    parser.suggests = false
-    _ = parser.parse(&scratch)
+    _ = TermParser(bytes: bytes, range: range, suggests: false).parse(&scratch)
     return scratch.isEmpty
   }
 

@@ -1,17 +1,27 @@
 /// Parses one term (RFC 7208 §12 `directive` / `modifier`) in `bytes[range]`.
+///
+/// Every method is non-mutating: a non-mutating call from a mutating method copies the parser, a
+/// reference count on its bytes each time, for every term of every record.
 struct TermParser {
   let bytes: [UInt8]
   let range: Range<Int>
+  /// The written qualifier (`+`, `-`, `~`, `?`), if the term starts with one.
+  let writtenQualifier: Qualifier?
   /// Where the mechanism or modifier name starts (after any qualifier).
-  private(set) var nameStart: Int
-  private(set) var qualifierSpan: SourceSpan? = nil
+  let nameStart: Int
+  let qualifierSpan: SourceSpan?
   /// Whether an unknown term gets a suggestion; off while a suggestion itself is checked.
-  var suggests = true
+  let suggests: Bool
 
-  init(bytes: [UInt8], range: Range<Int>) {
+  /// A parser of the non-empty term `bytes[range]`.
+  init(bytes: [UInt8], range: Range<Int>, suggests: Bool = true) {
     self.bytes = bytes
     self.range = range
-    self.nameStart = range.lowerBound
+    self.suggests = suggests
+    let written = range.isEmpty ? nil : Qualifier(byte: bytes[range.lowerBound])
+    writtenQualifier = written
+    qualifierSpan = written == nil ? nil : SourceSpan(start: range.lowerBound, end: range.lowerBound + 1)
+    nameStart = written == nil ? range.lowerBound : range.lowerBound + 1
   }
 
   var span: SourceSpan { SourceSpan(start: range.lowerBound, end: range.upperBound) }
@@ -19,18 +29,16 @@ struct TermParser {
   var rawText: String { Excerpt.of(bytes[range]) }
 
   /// Parses the term, appending problems to `issues`.
-  mutating func parse(_ issues: inout [SyntaxIssue]) -> Term {
+  func parse(_ issues: inout [SyntaxIssue]) -> Term {
     let bad = CharacterCheck.allInvalid(bytes, range)
-    if let last = bad.last {
-      issues += bad.dropLast()
-      return invalid(last, &issues)
+    if !bad.isEmpty {
+      // Invalid before its qualifier is read: the term has no qualifier and no name.
+      issues += bad
+      return Term(
+        .invalid(Array(bytes[range])), span: span, qualifierSpan: nil,
+        nameSpan: SourceSpan(start: range.lowerBound, end: range.lowerBound))
     }
-    var qualifier = Qualifier.pass
-    if let written = Qualifier(byte: bytes[range.lowerBound]) {
-      qualifier = written
-      qualifierSpan = SourceSpan(start: range.lowerBound, end: range.lowerBound + 1)
-      nameStart += 1
-    }
+    let qualifier = writtenQualifier ?? .pass
     if let issue = badQualifier() { return invalid(issue, &issues) }
     var nameEnd = nameStart
     while nameEnd < range.upperBound, TermParser.isNameByte(bytes[nameEnd], first: nameEnd == nameStart) {

@@ -14,7 +14,12 @@ struct DuplicateTerm: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let tags = record.tags
-      guard Self.hasRepeatedKind(tags), let terms = record.record?.terms else { continue }
+      let repeated = Self.repeatedKinds(tags)
+      guard repeated != 0 else { continue }
+      // Only networks repeat their kind, and no two are the same network: nothing to report.
+      let onlyNetworks = repeated & ~(Self.bit(.ip4) | Self.bit(.ip6)) == 0
+      if onlyNetworks, RecordNetwork.anyOverlap(in: record.networks, sameOnly: true) == false { continue }
+      guard let terms = record.record?.terms else { continue }
       for copies in Self.repeatedCopies(tags: tags, terms: terms, networks: record.networks) {
         diagnostics.append(Self.diagnostic(copies.map { terms[$0] }, in: record))
       }
@@ -96,9 +101,6 @@ struct DuplicateTerm: Rule {
     case network(UInt128, Int, Bool)
     case mechanism(String)
   }
-
-  /// Whether two mechanisms of one kind (other than `all`) occur: only then can one repeat another.
-  static func hasRepeatedKind(_ tags: [TermTag]) -> Bool { repeatedKinds(tags) != 0 }
 
   /// The kinds (other than `all`) written twice or more, as bits of `bit(_:)`.
   static func repeatedKinds(_ tags: [TermTag]) -> UInt16 {

@@ -12,7 +12,7 @@ struct EmbeddedVersion: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let spf = record.record else { continue }
+      guard record.tags.contains(.unknownModifier), let spf = record.record else { continue }
       let firstAll = record.tags.firstIndex { $0.mechanismKind == .all } ?? record.tags.count
       for (index, tag) in record.tags.enumerated() where tag == .unknownModifier {
         let term = spf.terms[index]

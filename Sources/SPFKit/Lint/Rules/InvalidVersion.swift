@@ -14,7 +14,7 @@ struct InvalidVersion: SyntaxIssueRule {
   /// one mistake, one fix that removes both.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let parsed = record.parsed else { continue }
+      guard record.hasIssues, let parsed = record.parsed else { continue }
       let issues = parsed.issues.filter { $0.kind == Self.issueKind }
       let quotes = issues.filter { $0.message == SPFParser.quoteMessage }
       for issue in issues where quotes.count != 2 || issue != quotes[1] {

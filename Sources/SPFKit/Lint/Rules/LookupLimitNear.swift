@@ -20,7 +20,7 @@ struct LookupLimitNear: Rule {
         check(tree, record: record, into: &diagnostics)
         continue
       }
-      guard let spf = record.record, let lookups = record.lookups, Self.near.contains(lookups.count),
+      guard let lookups = record.lookups, Self.near.contains(lookups.count), let spf = record.record,
         let last = lookups.indices.last.map({ spf.terms[$0] })
       else {
         continue

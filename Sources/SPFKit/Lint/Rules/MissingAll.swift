@@ -12,8 +12,8 @@ struct MissingAll: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.selectedRecords {
-      guard let parsed = record.parsed, parsed.isValid else { continue }
       guard !record.tags.contains(where: { $0.mechanismKind == .all || $0 == .redirect }) else { continue }
+      guard record.parsed != nil, !record.hasIssues else { continue }
       var end = record.txt.joined.count
       while end > 0, record.txt.joined[end - 1] == 0x20 { end -= 1 }
       diagnostics.append(

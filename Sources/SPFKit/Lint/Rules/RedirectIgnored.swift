@@ -11,7 +11,10 @@ struct RedirectIgnored: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let spf = record.record, record.tags.contains(where: { $0.mechanismKind == .all }) else { continue }
+      let tags = record.tags
+      guard tags.contains(.redirect), tags.contains(where: { $0.mechanismKind == .all }), let spf = record.record else {
+        continue
+      }
       for (index, tag) in record.tags.enumerated() where tag == .redirect {
         let term = spf.terms[index]
         diagnostics.append(

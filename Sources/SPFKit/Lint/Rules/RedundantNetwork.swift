@@ -13,7 +13,9 @@ struct RedundantNetwork: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
       let networks = record.networks
-      guard networks.count > 1, let terms = record.record?.terms else { continue }
+      guard networks.count > 1, RecordNetwork.anyOverlap(in: networks) != false, let terms = record.record?.terms else {
+        continue
+      }
       let runs = Self.qualifierRuns(record.tags)
       for (position, container) in RecordNetwork.earliestContainers(of: networks).enumerated() {
         let inner = networks[position].index

@@ -27,7 +27,7 @@ struct TooManyLookups: Rule {
         check(tree, record: record, into: &diagnostics)
         continue
       }
-      guard let spf = record.record, let lookups = record.lookups, lookups.count > RecordLookups.limit else { continue }
+      guard let lookups = record.lookups, lookups.count > RecordLookups.limit, let spf = record.record else { continue }
       let crossing = spf.terms[lookups.indices[RecordLookups.limit]]
       diagnostics.append(
         Diagnostic(

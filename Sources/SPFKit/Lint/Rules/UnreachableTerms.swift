@@ -11,7 +11,9 @@ struct UnreachableTerms: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let spf = record.record, let all = record.tags.firstIndex(where: { $0.mechanismKind == .all }) else {
+      guard let all = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
+        record.tags[(all + 1)...].contains(where: { $0.mechanismKind != nil }), let spf = record.record
+      else {
         continue
       }
       for index in record.tags.indices where index > all {
