@@ -1,4 +1,5 @@
 import Foundation
+import SPFKitTestSupport
 import Testing
 
 @testable import spfkit
@@ -32,6 +33,33 @@ import Testing
       let text = Self.written { _ = $0.element(bytes: [0x61, byte, 0x62]) }
       #expect((text == "\"a\(Character(UnicodeScalar(byte)))b\"") == !mustEscape, "byte \(byte)")
       #expect(text.hasPrefix("\"a") && text.hasSuffix("b\""), "byte \(byte)")
+    }
+  }
+
+  /// The eight-byte check agrees with the byte check: every byte value at every position among plain
+  /// ones, and random words (bytes near the special values most often).
+  @Test func theWordCheckAgreesWithTheByteCheck() {
+    func bytewise(_ word: UInt64) -> Bool {
+      (0..<8).allSatisfy { JSONWriter.isPlainASCII(UInt8(truncatingIfNeeded: word >> ($0 * 8))) }
+    }
+    let plain: UInt64 = 0x6161_6161_6161_6161
+    for byte in 0..<256 {
+      for position in 0..<8 {
+        let shift = UInt64(position * 8)
+        let word = plain & ~(0xFF << shift) | UInt64(byte) << shift
+        #expect(JSONWriter.isPlainASCII(word: word) == bytewise(word), "byte \(byte) at \(position)")
+      }
+    }
+    var random = SplitMix64(seed: 7)
+    let near: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xFF]
+    for _ in 0..<100_000 {
+      var word: UInt64 = 0
+      for position in 0..<8 {
+        let pick = random.next()
+        let byte = pick % 4 == 0 ? near[Int(pick >> 8) % near.count] : UInt8(truncatingIfNeeded: pick >> 16)
+        word |= UInt64(byte) << UInt64(position * 8)
+      }
+      #expect(JSONWriter.isPlainASCII(word: word) == bytewise(word), "word \(String(word, radix: 16))")
     }
   }
 

@@ -151,6 +151,12 @@ struct JSONWriter: ~Copyable {
     var runStart = 0
     var index = 0
     while index < bytes.count {
+      if let base = bytes.baseAddress, bytes.count - index >= 8,
+        isPlainASCII(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       if isPlainASCII(byte) || (byte >= 0x80 && !validating) {
         index += 1
@@ -182,11 +188,25 @@ struct JSONWriter: ~Copyable {
   /// Whether an ASCII byte goes into a JSON string as it is: not a control character, `"`, backslash or
   /// DEL. Two bit masks, not a chain of comparisons: this runs for every byte written.
   @inline(__always)
-  private static func isPlainASCII(_ byte: UInt8) -> Bool {
+  static func isPlainASCII(_ byte: UInt8) -> Bool {
     // Bits 0x00-0x1F and 0x22; then 0x5C and 0x7F, counted from 0x40.
     byte < 0x40
       ? (0x0000_0004_FFFF_FFFF as UInt64) >> byte & 1 == 0
       : byte < 0x80 && (0x8000_0000_1000_0000 as UInt64) >> (byte &- 0x40) & 1 == 0
+  }
+
+  /// Whether all eight bytes of `word` are plain ASCII (`isPlainASCII`), decided at once: most text
+  /// has no byte to escape, and a byte at a time is most of the writer's time. Exact, not a guess:
+  /// `x - 0x01…` borrows into a byte's top bit only where the byte is 0 (or below `n` for `x - n…`),
+  /// and `& ~x` drops bytes whose own top bit was set.
+  @inline(__always)
+  static func isPlainASCII(word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    let control = (word &- ones &* 0x20) & ~word & highs != 0  // a byte below 0x20
+    return word & highs == 0 && !control && !hasZeroByte(word ^ (ones &* 0x22))
+      && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
   }
 
   /// The lowercase hexadecimal digit of a nibble.

@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -46,5 +47,27 @@ extension RuleTests {
 
     @Test(arguments: cases)
     func check(_ c: RuleCase) throws { try RuleTest.check(InvalidDomainSpec.self, c) }
+
+    /// The rule judges an argument written without `%` on its bytes: the same verdict as on the parsed
+    /// domain-spec, for random names of dots, letters, digits, dashes and underscores.
+    @Test func writtenBytesAndParsedSpecAgree() throws {
+      var random = SplitMix64(seed: 9)
+      let alphabet = Array("..aZ09-_x".utf8)
+      var checked = 0
+      for _ in 0..<3_000 {
+        let length = 1 + Int(random.next() % 90)
+        var name = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        if random.next() % 8 == 0 { name += [UInt8](repeating: 0x61, count: 64) }
+        let record = Array("v=spf1 include:".utf8) + name + Array(" -all".utf8)
+        let parsed = SPFParser.parse(record)
+        guard parsed.isValid, let term = parsed.record.terms.first, let span = term.argumentSpan else { continue }
+        let bytes = record[span.start..<span.end]
+        #expect(
+          InvalidDomainSpec.nameProblem(literal: bytes) == InvalidDomainSpec.nameProblem(of: term),
+          "\(String(decoding: bytes, as: UTF8.self))")
+        checked += 1
+      }
+      #expect(checked > 1_000)
+    }
   }
 }

@@ -13,18 +13,26 @@ struct InvalidDomainSpec: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     for record in context.spfRecords {
-      guard let parsed = record.parsed else { continue }
-      for issue in parsed.issues where issue.kind == .invalidDomainSpec {
-        diagnostics.append(Diagnostic(Self.metadata, issue.message, record: record.index, span: issue.span))
+      if record.hasIssues, let parsed = record.parsed {
+        for issue in parsed.issues where issue.kind == .invalidDomainSpec {
+          diagnostics.append(Diagnostic(Self.metadata, issue.message, record: record.index, span: issue.span))
+        }
       }
-      for (index, tag) in record.tags.enumerated() where Self.namesADomain(tag) {
-        let term = parsed.record.terms[index]
-        guard let span = term.argumentSpan else { continue }
-        if let doubled = Self.doubledKeyword(term, kind: tag.mechanismKind, in: record) {
+      let tags = record.tags
+      guard tags.contains(where: Self.namesADomain), let terms = record.record?.terms else { continue }
+      let bytes = record.txt.joined
+      for index in tags.indices where Self.namesADomain(tags[index]) {
+        // Spans and the argument's bytes, not the term: copying a term counts references for every
+        // domain of every record.
+        guard let span = terms[index].argumentSpan else { continue }
+        let termSpan = terms[index].span
+        if let doubled = Self.doubledKeyword(termSpan, argument: span, kind: tags[index].mechanismKind, in: record) {
           diagnostics.append(doubled)
           continue
         }
-        guard let problem = Self.nameProblem(of: term) else { continue }
+        let argument = bytes[clamped: span]
+        let problem = argument.contains(0x25) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
+        guard let problem else { continue }
         diagnostics.append(
           Diagnostic(
             Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
@@ -37,8 +45,10 @@ struct InvalidDomainSpec: Rule {
   /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
   /// no one can publish.
   /// `kind` is the term's mechanism, from its tag (nil for a modifier): `term.mechanism` would copy it.
-  static func doubledKeyword(_ term: Term, kind: MechanismKind?, in record: LintedRecord) -> Diagnostic? {
-    guard let kind, let span = term.argumentSpan else { return nil }
+  static func doubledKeyword(
+    _ termSpan: SourceSpan, argument span: SourceSpan, kind: MechanismKind?, in record: LintedRecord
+  ) -> Diagnostic? {
+    guard let kind else { return nil }
     let argument = record.txt.joined[clamped: span]
     // Compared in place: this runs for every term that names a domain, and most repeat nothing.
     let name = kind.rawValue.utf8
@@ -46,10 +56,10 @@ struct InvalidDomainSpec: Rule {
       zip(argument, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
     else { return nil }
     let doubled = SourceSpan(start: span.start, end: span.start + name.count + 1)
-    let fixed = record.text(SourceSpan(start: doubled.end, end: term.span.end))
+    let fixed = record.text(SourceSpan(start: doubled.end, end: termSpan.end))
     return Diagnostic(
       metadata,
-      "'\(record.text(term.span))' repeats '\(kind.rawValue):': receivers look up the name "
+      "'\(record.text(termSpan))' repeats '\(kind.rawValue):': receivers look up the name "
         + "'\(record.text(span))': did you mean '\(kind.rawValue):\(fixed)'?",
       record: record.index, span: span,
       fix: Fix(title: "remove the second '\(kind.rawValue):'", edits: [TextEdit(span: doubled, replacement: "")]))
@@ -85,6 +95,14 @@ struct InvalidDomainSpec: Rule {
     return scan.problem(isLiteral: spec.literalName != nil)
   }
 
+  /// What makes a literal domain (an argument written without `%`, which is its own literal text)
+  /// unusable in DNS: `nameProblem(of:)` on the written bytes, without the parsed term.
+  static func nameProblem(literal bytes: ArraySlice<UInt8>) -> String? {
+    var scan = LabelScan()
+    for byte in bytes { scan.add(byte) }
+    return scan.problem(isLiteral: true)
+  }
+
   /// Label lengths of a name read left to right, without building strings.
   private struct LabelScan {
     var current = 0
@@ -99,7 +117,7 @@ struct InvalidDomainSpec: Rule {
 
     mutating func addExpansion() { add(0x78) }
 
-    private mutating func add(_ byte: UInt8) {
+    mutating func add(_ byte: UInt8) {
       total += 1
       if byte == 0x2E {
         if current == 0 { empty = true }
