@@ -145,7 +145,9 @@ struct JSONWriter: ~Copyable {
   }
 
   /// Writes `"…"`, copying runs of bytes that need no escape in one append.
-  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout OutputBytes) -> Bool {
+  private static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, validating: Bool, to out: inout OutputBytes)
+    -> Bool
+  {
     out.append(0x22)
     var replaced = false
     var runStart = 0

@@ -11,7 +11,8 @@ struct StringTooLong: Rule {
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     // A record of 255 octets or fewer has no string over 255: most records are skipped at once.
-    for record in context.records where record.role != .other && record.txt.joined.count > CharacterString.maximumLength {
+    let longest = CharacterString.maximumLength
+    for record in context.records where record.role != .other && record.txt.joined.count > longest {
       var offset = 0
       for string in record.txt.strings {
         defer { offset += string.bytes.count }
