@@ -35,6 +35,15 @@ import Testing
     #expect(String(decoding: bytes.array, as: UTF8.self) == "<\(value)>")
   }
 
+  @Test func anyCollectionIsAppended() {
+    var bytes = OutputBytes(capacity: 1)
+    bytes.append(contentsOf: [0x61, 0x62] as [UInt8])
+    bytes.append(contentsOf: (0x63...0x65 as ClosedRange<UInt8>).lazy.map { $0 })
+    bytes.append(contentsOf: Array("xyz".utf8).dropFirst())
+    let text = String(decoding: bytes.array, as: UTF8.self)
+    #expect(text == "abcdeyz")
+  }
+
   @Test func takeEmptiesTheBufferAndKeepsItUsable() {
     var bytes = OutputBytes()
     bytes.append(StaticString("first"))

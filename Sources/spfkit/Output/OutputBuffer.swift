@@ -17,13 +17,13 @@ final class OutputBuffer {
   let capacity: Int
   /// The `errno` of the first failed write, if any.
   private(set) var writeError: Int32?
-  private var bytes: [UInt8] = []
+  private var bytes: OutputBytes
 
   /// A buffer for `descriptor`, written whenever `capacity` bytes are waiting (default 256 KiB).
   init(descriptor: Int32, capacity: Int = 1 << 18) {
     self.descriptor = descriptor
     self.capacity = capacity
-    bytes.reserveCapacity(capacity + 4096)
+    bytes = OutputBytes(capacity: capacity + 4096)
   }
 
   /// Appends one byte.
@@ -40,7 +40,7 @@ final class OutputBuffer {
 
   /// Appends what a renderer wrote.
   func append(_ more: borrowing OutputBytes) {
-    more.withBytes { bytes.append(contentsOf: $0) }
+    more.withBytes { bytes.append($0) }
     if bytes.count >= capacity { flush() }
   }
 
@@ -64,12 +64,12 @@ final class OutputBuffer {
 
   /// Writes everything waiting, retrying short and interrupted writes.
   func flush() {
-    defer { bytes.removeAll(keepingCapacity: true) }
+    defer { bytes.removeAll() }
     guard writeError == nil else { return }
-    var offset = 0
-    bytes.withUnsafeBytes { raw in
-      while offset < raw.count {
-        let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+    bytes.withBytes { waiting in
+      var offset = 0
+      while offset < waiting.count, let base = waiting.baseAddress {
+        let written = write(descriptor, base + offset, waiting.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           writeError = errno

@@ -60,6 +60,13 @@ struct OutputBytes: ~Copyable {
   /// Appends bytes.
   mutating func append(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBufferPointer { append($0) } }
 
+  /// Appends any bytes: at once when they are contiguous, else one by one.
+  mutating func append(contentsOf more: some Collection<UInt8>) {
+    let copied: Void? = more.withContiguousStorageIfAvailable { append($0) }
+    guard copied == nil else { return }
+    for byte in more { append(byte) }
+  }
+
   /// Appends the UTF-8 bytes of a literal.
   @inline(__always)
   mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }

@@ -199,7 +199,9 @@ final class LintPipeline {
       _ items: [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?
     ) -> Chunk {
       var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
-      var bytes = OutputBytes(capacity: Self.renderedPieceSize + 4096)
+      // Grows to a piece's size in a few doublings: with one job a chunk is one input, most of them
+      // printing nothing.
+      var bytes = OutputBytes()
       func lint(_ input: LintInput) {
         let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
         let result = LintResult(input: input, diagnostics: diagnostics, options: options)
