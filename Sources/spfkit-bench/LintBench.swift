@@ -12,6 +12,22 @@ enum LintBench {
     print("parse: \(grouped(Int(rate))) records/s (parser alone)")
   }
 
+  /// One pass of the linter over the corpus, no timing: a fixed amount of work to count
+  /// instructions of (`valgrind --tool=callgrind spfkit-bench lintonce`), which this machine's
+  /// timing noise cannot blur.
+  static func runOnce() {
+    let corpus = makeCorpus(count: corpusSize)
+    let linter = Linter()
+    var findings = 0
+    for record in corpus { findings &+= linter.lint([record]).count }
+    print("lintonce: \(grouped(corpus.count)) records, \(grouped(findings)) findings")
+  }
+
+  /// Prints the corpus, one record per line, as `cli` feeds it to `spfkit lint -`.
+  static func printCorpus() {
+    for record in makeCorpus(count: corpusSize) { print(String(decoding: record.joined, as: UTF8.self)) }
+  }
+
   static func run() {
     let corpus = makeCorpus(count: corpusSize)
     let linter = Linter(disabling: Set(CommandLine.arguments.dropFirst(2)))

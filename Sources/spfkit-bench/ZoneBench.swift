@@ -99,6 +99,30 @@ enum ZoneBench {
     return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
   }
 
+  /// `spfkit-bench readzone FILE [ORIGIN]`: the reader alone over an existing zone, in-process, for
+  /// profiling: whole records (as the lint workers read) and owner keys only (as the first pass
+  /// reads), each timed on one core. A profile, not a result: `cli` times the command users run.
+  static func profileRead(path: String, origin: String) throws {
+    for keysOnly in [false, true] {
+      var reader = ZoneReader(
+        source: ZoneSource(name: path, input: try BenchFileInput(path: path)), origin: try ZoneName(origin))
+      var records = 0
+      let cpuBefore = cpuSeconds(RUSAGE_SELF.rawValue)
+      let seconds = try wallSeconds {
+        if keysOnly {
+          while try reader.nextOwnerKey() != nil { records += 1 }
+        } else {
+          while try reader.next() != nil { records += 1 }
+        }
+      }
+      let cpu = cpuSeconds(RUSAGE_SELF.rawValue) - cpuBefore
+      report(
+        String(
+          format: "readzone: %@: %d TXT records in %.3f s wall (%.3f s CPU)", keysOnly ? "owner keys" : "records",
+          records, seconds, cpu))
+    }
+  }
+
   /// Prints a line at once, even into a pipe.
   static func report(_ line: String) {
     print(line)

@@ -4,6 +4,9 @@ import SPFKit
 let benchmarks: [(name: String, run: () async -> Void)] = [
   ("lint", { LintBench.run() }),
   ("parse", { LintBench.runParseOnly() }),
+  ("lintonce", { LintBench.runOnce() }),
+  // spfkit-bench corpus: the bulk corpus that `lint` and `cli` use, one record per line, to standard output.
+  ("corpus", { LintBench.printCorpus() }),
   ("aggregate", { AggregateBench.run(CommandLine.arguments.dropFirst(2)) }),
   (
     "zone",
@@ -13,6 +16,19 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
         try ZoneBench.run(lines: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
       } catch {
         print("zone: \(error)")
+      }
+    }
+  ),
+  (
+    "readzone",
+    {
+      // spfkit-bench readzone FILE [ORIGIN]: the zone reader alone, in-process, for profiling.
+      let arguments = Array(CommandLine.arguments.dropFirst(2))
+      guard let path = arguments.first else { return print("usage: spfkit-bench readzone FILE [ORIGIN]") }
+      do {
+        try ZoneBench.profileRead(path: path, origin: arguments.dropFirst().first ?? ZoneBench.origin)
+      } catch {
+        print("readzone: \(error)")
       }
     }
   ),

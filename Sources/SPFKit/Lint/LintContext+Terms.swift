@@ -17,21 +17,37 @@ extension Fix {
     let bytes = record.txt.joined
     var start = term.span.start
     while start > 0, start <= bytes.count, bytes[start - 1] == 0x20 { start -= 1 }
-    let text = String(decoding: bytes[clamped: term.span], as: UTF8.self)
+    var title = MessageText(capacity: 64)
+    title.append("remove '")
+    title.append(bytes[clamped: term.span])
+    title.append("'")
     return Fix(
-      title: "remove '\(text)'", edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
+      title: title.string, edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
   }
 
   /// A fix that replaces a term's text.
   static func replacing(_ term: Term, in record: LintedRecord, with replacement: String) -> Fix {
-    let text = String(decoding: record.txt.joined[clamped: term.span], as: UTF8.self)
-    return Fix(
-      title: "replace '\(text)' with '\(replacement)'",
-      edits: [TextEdit(span: term.span, replacement: replacement)])
+    var title = MessageText(capacity: 64)
+    title.append("replace '")
+    title.append(record.txt.joined[clamped: term.span])
+    title.append("' with '")
+    title.append(replacement)
+    title.append("'")
+    return Fix(title: title.string, edits: [TextEdit(span: term.span, replacement: replacement)])
   }
 }
 
 extension LintedRecord {
   /// The written text of a span of this record as quoted in a message (see `Excerpt`).
   func text(_ span: SourceSpan) -> String { Excerpt.of(txt.joined[clamped: span]) }
+
+  /// A message that starts with the written text of a span in quotes, `'ip4:10.0.0.0/8'`, then `rest`.
+  func message(quoting span: SourceSpan, _ rest: StaticString) -> String {
+    var message = MessageText()
+    message.append("'")
+    message.append(excerpt: txt.joined[clamped: span])
+    message.append("'")
+    message.append(rest)
+    return message.string
+  }
 }

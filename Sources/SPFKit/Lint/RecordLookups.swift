@@ -40,12 +40,22 @@ public struct RecordLookups: Sendable {
 
   /// A short list such as `include:_spf.example.com, mx, a`, in order, as written in `text`.
   func summary(of text: [UInt8], in record: SPFRecord) -> String {
+    var summary = MessageText()
+    appendSummary(of: text, in: record, to: &summary)
+    return summary.string
+  }
+
+  /// Appends `summary(of:in:)` to a message.
+  func appendSummary(of text: [UInt8], in record: SPFRecord, to message: inout MessageText) {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(indices.count * 24)
     for (position, index) in indices.enumerated() {
-      if position > 0 { bytes += [0x2C, 0x20] }
+      if position > 0 {
+        bytes.append(0x2C)
+        bytes.append(0x20)
+      }
       bytes += text[clamped: record.terms[index].span]
     }
-    return Excerpt.of(bytes[...], limit: 400)
+    message.append(excerpt: bytes[...], limit: 400)
   }
 }

@@ -4,9 +4,12 @@ enum Excerpt {
   /// The most UTF-8 bytes of source text quoted in one message.
   static let limit = 64
 
+  /// Whether every byte is printable ASCII: such text is quoted as it is.
+  static func isPrintableASCII(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
   /// The printable excerpt of `bytes`.
   static func of(_ bytes: ArraySlice<UInt8>, limit: Int = Excerpt.limit) -> String {
-    if bytes.count <= limit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+    if bytes.count <= limit, isPrintableASCII(bytes) {
       return String(decoding: bytes, as: UTF8.self)
     }
     let array = Array(bytes.prefix(limit + 4))

@@ -19,10 +19,16 @@ struct HostBitsSet: Rule {
       default: return
       }
       let replacement = Directive(directive.qualifier, masked).description
+      var message = MessageText()
+      message.append("'")
+      message.append(excerpt: record.txt.joined[clamped: term.span])
+      message.append("' has host bits set: receivers match '")
+      message.append(masked.description)
+      message.append("'")
       diagnostics.append(
         Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' has host bits set: receivers match '\(masked)'",
-          record: record.index, span: term.span, fix: .replacing(term, in: record, with: replacement)))
+          Self.metadata, message.string, record: record.index, span: term.span,
+          fix: .replacing(term, in: record, with: replacement)))
     }
   }
 }

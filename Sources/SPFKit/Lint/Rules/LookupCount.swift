@@ -29,13 +29,16 @@ struct LookupCount: Rule {
         diagnostics.append(Diagnostic(Self.metadata, "", record: record.index, span: spf.versionSpan))
         continue
       }
-      let followsOthers = record.tags.contains { $0.mechanismKind == .include || $0 == .redirect }
-      let scope = followsOthers ? " in this record, plus what its includes use" : ""
-      diagnostics.append(
-        Diagnostic(
-          Self.metadata,
-          "the record uses \(lookups.count) of 10 DNS lookups\(scope): \(lookups.summary(of: record.txt.joined, in: spf))",
-          record: record.index, span: spf.versionSpan))
+      var message = MessageText()
+      message.append("the record uses ")
+      message.append(lookups.count)
+      message.append(" of 10 DNS lookups")
+      if record.tags.contains(where: { $0.mechanismKind == .include || $0 == .redirect }) {
+        message.append(" in this record, plus what its includes use")
+      }
+      message.append(": ")
+      lookups.appendSummary(of: record.txt.joined, in: spf, to: &message)
+      diagnostics.append(Diagnostic(Self.metadata, message.string, record: record.index, span: spf.versionSpan))
     }
   }
 

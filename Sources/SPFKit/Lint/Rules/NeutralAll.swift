@@ -17,7 +17,7 @@ struct NeutralAll: Rule {
       else { continue }
       diagnostics.append(
         Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' makes every unlisted host neutral: it protects nothing",
+          Self.metadata, record.message(quoting: term.span, " makes every unlisted host neutral: it protects nothing"),
           record: record.index, span: term.span, fix: .replacing(term, in: record, with: "~all")))
     }
   }

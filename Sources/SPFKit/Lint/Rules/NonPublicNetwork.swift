@@ -20,11 +20,15 @@ struct NonPublicNetwork: Rule {
       default: purpose = nil
       }
       guard let purpose else { return }
+      var message = MessageText()
+      message.append("'")
+      message.append(excerpt: record.txt.joined[clamped: term.span])
+      message.append("' is ")
+      message.append(purpose)
+      message.append(" address space: no mail from it reaches receivers on the internet")
       diagnostics.append(
         Diagnostic(
-          Self.metadata,
-          "'\(record.text(term.span))' is \(purpose) address space: no mail from it reaches receivers on the internet",
-          record: record.index, span: term.span, fix: .removing(term, in: record)))
+          Self.metadata, message.string, record: record.index, span: term.span, fix: .removing(term, in: record)))
     }
   }
 }

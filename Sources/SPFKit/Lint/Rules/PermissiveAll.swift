@@ -17,7 +17,7 @@ struct PermissiveAll: Rule {
       else { continue }
       diagnostics.append(
         Diagnostic(
-          Self.metadata, "'\(record.text(term.span))' lets every host on the internet pass",
+          Self.metadata, record.message(quoting: term.span, " lets every host on the internet pass"),
           record: record.index, span: term.span, fix: .replacing(term, in: record, with: "-all")))
     }
   }

@@ -15,7 +15,8 @@ struct PtrDeprecated: Rule {
       diagnostics.append(
         Diagnostic(
           Self.metadata,
-          "'\(record.text(term.span))' is deprecated: it is slow and unreliable, and receivers may skip it",
+          record.message(
+            quoting: term.span, " is deprecated: it is slow and unreliable, and receivers may skip it"),
           record: record.index, span: term.span))
     }
   }
