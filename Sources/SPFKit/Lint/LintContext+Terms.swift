@@ -31,7 +31,7 @@ extension Fix {
     title.append("replace '")
     title.append(record.txt.joined[clamped: term.span])
     title.append("' with '")
-    title.append(replacement)
+    title.append(string: replacement)
     title.append("'")
     return Fix(title: title.string, edits: [TextEdit(span: term.span, replacement: replacement)])
   }

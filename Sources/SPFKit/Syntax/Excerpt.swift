@@ -5,7 +5,12 @@ enum Excerpt {
   static let limit = 64
 
   /// Whether every byte is printable ASCII: such text is quoted as it is.
-  static func isPrintableASCII(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+  static func isPrintableASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      for byte in buffer where byte < 0x20 || byte >= 0x7F { return false }
+      return true
+    }
+  }
 
   /// The printable excerpt of `bytes`.
   static func of(_ bytes: ArraySlice<UInt8>, limit: Int = Excerpt.limit) -> String {

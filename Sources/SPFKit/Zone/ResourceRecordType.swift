@@ -37,17 +37,27 @@ enum ResourceRecordType {
   /// The types most zone lines use, matched on the bytes (ASCII case folded): every line of a zone
   /// names its type, and building a string for each shows in a profile.
   private static func commonCode(of word: [UInt8]) -> UInt16? {
-    for (mnemonic, code) in common where word.count == mnemonic.count {
-      // Folding with 0x20 maps only letters onto lowercase letters, and the mnemonics are letters.
-      if zip(word, mnemonic).allSatisfy({ $0 | 0x20 == $1 }) { return code }
+    // The bytes, folded with 0x20, packed into an integer to switch on. Folding maps only letters
+    // onto lowercase letters, and the mnemonics are letters; a folded byte is never 0, so words of
+    // different lengths never share a key.
+    guard word.count <= 5 else { return nil }
+    var key: UInt64 = 0
+    for byte in word { key = key << 8 | UInt64(byte | 0x20) }
+    return switch key {
+    case 0x61: 1  // a
+    case 0x6E73: 2  // ns
+    case 0x636E616D65: 5  // cname
+    case 0x736F61: 6  // soa
+    case 0x707472: 12  // ptr
+    case 0x6D78: 15  // mx
+    case 0x747874: 16  // txt
+    case 0x61616161: 28  // aaaa
+    case 0x737276: 33  // srv
+    case 0x636161: 257  // caa
+    case 0x737066: 99  // spf
+    default: nil
     }
-    return nil
   }
-
-  private static let common: [(mnemonic: [UInt8], code: UInt16)] = [
-    ("a", 1), ("ns", 2), ("cname", 5), ("soa", 6), ("ptr", 12), ("mx", 15), ("txt", 16), ("aaaa", 28), ("srv", 33),
-    ("caa", 257), ("spf", 99),
-  ].map { (Array($0.0.utf8), $0.1) }
 
   /// `word` in ASCII upper case, if it is short enough to be a mnemonic (a small string: no allocation).
   private static func uppercased(_ word: [UInt8]) -> String? {

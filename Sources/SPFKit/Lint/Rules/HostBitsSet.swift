@@ -23,7 +23,7 @@ struct HostBitsSet: Rule {
       message.append("'")
       message.append(excerpt: record.txt.joined[clamped: term.span])
       message.append("' has host bits set: receivers match '")
-      message.append(masked.description)
+      message.append(string: masked.description)
       message.append("'")
       diagnostics.append(
         Diagnostic(

@@ -24,7 +24,7 @@ struct NonPublicNetwork: Rule {
       message.append("'")
       message.append(excerpt: record.txt.joined[clamped: term.span])
       message.append("' is ")
-      message.append(purpose)
+      message.append(string: purpose)
       message.append(" address space: no mail from it reaches receivers on the internet")
       diagnostics.append(
         Diagnostic(
