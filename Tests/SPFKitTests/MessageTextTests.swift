@@ -1,5 +1,6 @@
-@testable import SPFKit
 import Testing
+
+@testable import SPFKit
 
 /// The byte buffer rules write messages into: literals, strings, excerpts and decimals, across growth.
 @Suite struct MessageTextTests {

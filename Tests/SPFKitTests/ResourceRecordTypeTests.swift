@@ -1,5 +1,6 @@
-@testable import SPFKit
 import Testing
+
+@testable import SPFKit
 
 /// Record types as a zone line writes them: the common mnemonics matched on packed bytes, the
 /// rest through the mnemonic table and RFC 3597 `TYPEnnn`.
