@@ -6,7 +6,11 @@ extension LintContext {
       let tags = record.tags
       // The terms are read only for a record with a matching tag: most records have none.
       guard let first = tags.firstIndex(where: matches), let spf = record.record else { continue }
-      for index in first..<tags.count where matches(tags[index]) { body(record, spf.terms[index]) }
+      // Through a buffer pointer, whose subscript lends the term: an array's would copy it, a
+      // reference count for each of its parts, for every matching term of every record.
+      spf.terms.withUnsafeBufferPointer { terms in
+        for index in first..<min(tags.count, terms.count) where matches(tags[index]) { body(record, terms[index]) }
+      }
     }
   }
 }

@@ -37,11 +37,17 @@ public enum SpecialPurposeNetworks {
 
   /// The special-purpose block that holds all of `network`, if any.
   public static func purpose(of network: IPv4Network) -> IPv4Entry? {
-    ipv4.first { $0.network.contains(network.masked) }
+    // By index: `first(where:)` hands each entry to its closure as a copy, a reference count on its
+    // purpose, for every ip4 term of every record.
+    let masked = network.masked
+    for index in ipv4.indices where ipv4[index].network.contains(masked) { return ipv4[index] }
+    return nil
   }
 
   /// The special-purpose block that holds all of `network`, if any.
   public static func purpose(of network: IPv6Network) -> IPv6Entry? {
-    ipv6.first { $0.network.contains(network.masked) }
+    let masked = network.masked
+    for index in ipv6.indices where ipv6[index].network.contains(masked) { return ipv6[index] }
+    return nil
   }
 }
