@@ -13,6 +13,9 @@ public enum SPFParser {
     var index = start
     var terms: [Term] = []
     terms.reserveCapacity(8)
+    // Terms hold no spaces: in a record of printable ASCII and spaces, no term has a bad character,
+    // and one scan of the record says so for all of them.
+    let printable = CharacterCheck.isPrintableASCII(bytes)
     while index < limit {
       if bytes[index] == 0x20 {
         index += 1
@@ -20,7 +23,7 @@ public enum SPFParser {
       }
       var end = index
       while end < limit, bytes[end] != 0x20 { end += 1 }
-      terms.append(TermParser(bytes: bytes, range: index..<end).parse(&issues))
+      terms.append(TermParser(bytes: bytes, range: index..<end, knownPrintable: printable).parse(&issues))
       index = end
     }
     if limit < bytes.count {
@@ -126,6 +129,37 @@ enum Quote {
 
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
 enum CharacterCheck {
+  /// Whether every byte is printable ASCII or a space (0x20 to 0x7E): eight bytes at a time.
+  static func isPrintableASCII(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      if let base = buffer.baseAddress {
+        while buffer.count - index >= 8 {
+          guard isPrintableASCII(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+            return false
+          }
+          index += 8
+        }
+      }
+      while index < buffer.count {
+        guard buffer[index] >= 0x20, buffer[index] <= 0x7E else { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  /// Whether all eight bytes of `word` are in 0x20...0x7E. Exact: with no top bit set, `x - 0x20…`
+  /// borrows into a byte's top bit only where that byte is below 0x20, and `x - 0x01…` only where a
+  /// byte is 0 (here, of `word ^ 0x7F…`: a DEL).
+  static func isPrintableASCII(word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let delete = word ^ (ones &* 0x7F)
+    return word & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
+      && (delete &- ones) & ~delete & highs == 0
+  }
+
   /// Every invalid character in `range`, in order: a fix must remove all of them, not only the first.
   static func allInvalid(_ bytes: [UInt8], _ range: Range<Int>) -> [SyntaxIssue] {
     // Almost every term is clean: one tight scan decides that before any issue is built.

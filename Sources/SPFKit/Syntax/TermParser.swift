@@ -12,12 +12,15 @@ struct TermParser {
   let qualifierSpan: SourceSpan?
   /// Whether an unknown term gets a suggestion; off while a suggestion itself is checked.
   let suggests: Bool
+  /// Whether the term is known to be printable ASCII (its record is), so its characters need no check.
+  let knownPrintable: Bool
 
   /// A parser of the non-empty term `bytes[range]`.
-  init(bytes: [UInt8], range: Range<Int>, suggests: Bool = true) {
+  init(bytes: [UInt8], range: Range<Int>, suggests: Bool = true, knownPrintable: Bool = false) {
     self.bytes = bytes
     self.range = range
     self.suggests = suggests
+    self.knownPrintable = knownPrintable
     let written = range.isEmpty ? nil : Qualifier(byte: bytes[range.lowerBound])
     writtenQualifier = written
     qualifierSpan = written == nil ? nil : SourceSpan(start: range.lowerBound, end: range.lowerBound + 1)
@@ -30,7 +33,7 @@ struct TermParser {
 
   /// Parses the term, appending problems to `issues`.
   func parse(_ issues: inout [SyntaxIssue]) -> Term {
-    let bad = CharacterCheck.allInvalid(bytes, range)
+    let bad = knownPrintable ? [] : CharacterCheck.allInvalid(bytes, range)
     if !bad.isEmpty {
       // Invalid before its qualifier is read: the term has no qualifier and no name.
       issues += bad
