@@ -49,8 +49,8 @@ struct ZoneOwner {
   /// Replaces the owner with `raw` (as written), completed with `origin` when relative.
   mutating func set(_ raw: [UInt8], origin: ZoneName) throws(ZoneNameError) {
     form = try ZoneName.parse(raw, origin: origin, into: &wire)
-    self.raw.removeAll(keepingCapacity: true)
-    self.raw.append(contentsOf: raw)
+    // One replacement, not a clear then an append: each is a generic call, for every owner line.
+    self.raw.replaceSubrange(0..<self.raw.count, with: raw)
     self.origin = origin
     isSet = true
     cached = nil

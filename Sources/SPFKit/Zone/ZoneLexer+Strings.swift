@@ -6,7 +6,10 @@ extension ZoneLexer {
   /// A backslash before a newline is an error, as in BIND.
   mutating func word() throws(ZoneReadError) {
     location = here
-    clearText()
+    // The last token's bytes are replaced by the first run captured, not cleared first: a clear is a
+    // generic range replacement of its own, once per token of every line.
+    var replacing = true
+    defer { if replacing { clearText() } }
     while let byte = try peek() {
       if ZoneLexer.isPlainWordByte(byte) {
         // The run of plain bytes left in this chunk, copied at once: every line has words.
@@ -16,7 +19,10 @@ extension ZoneLexer {
           while end < bytes.count, ZoneLexer.isPlainWordByte(bytes[end]) { end += 1 }
           return end
         }
-        if capturing { captureChunkBytes(start..<index) }
+        if capturing {
+          captureChunkBytes(start..<index, replacing: replacing)
+          replacing = false
+        }
         continue
       }
       switch byte {
@@ -31,6 +37,8 @@ extension ZoneLexer {
         if escaped == 0 { throw binary(at: here) }
         index += 1
         if capturing {
+          if replacing { clearText() }
+          replacing = false
           text.append(byte)
           text.append(escaped)
         }
@@ -38,14 +46,20 @@ extension ZoneLexer {
     }
   }
 
-  /// Appends the chunk's bytes in `range` to `text` as one copy. (`text += chunk[range]` retains and
-  /// releases the chunk for the slice, and takes the generic path: a tenth of a first pass.)
+  /// Appends the chunk's bytes in `range` to `text` as one copy, or with `replacing`, puts them in
+  /// place of `text`'s bytes. (`text += chunk[range]` retains and releases the chunk for the slice,
+  /// and takes the generic path: a tenth of a first pass.)
   @inline(__always)
-  mutating func captureChunkBytes(_ range: Range<Int>) {
+  mutating func captureChunkBytes(_ range: Range<Int>, replacing: Bool = false) {
     var captured: [UInt8] = []
     swap(&captured, &text)
     chunk.withUnsafeBufferPointer { bytes in
-      captured.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+      let run = UnsafeBufferPointer(rebasing: bytes[range])
+      if replacing, !captured.isEmpty {
+        captured.replaceSubrange(0..<captured.count, with: run)
+      } else {
+        captured.append(contentsOf: run)
+      }
     }
     swap(&captured, &text)
   }
@@ -80,7 +94,9 @@ extension ZoneLexer {
     let open = here
     index += 1
     location = SourceLocation(line: open.line, column: open.column + 1)
-    clearText()
+    // As in `word()`: the first run captured replaces the last token's bytes.
+    var replacing = true
+    defer { if replacing { clearText() } }
     if !escapes.isEmpty { escapes.removeAll(keepingCapacity: true) }
     while let byte = try peek() {
       switch byte {
@@ -89,7 +105,11 @@ extension ZoneLexer {
         return try checkLineLength()
       case 0x0A: throw unterminated(open)
       case 0x00: throw binary(at: here)
-      case 0x5C: try escape(open: open)
+      case 0x5C:
+        // An escape is marked at the text's length so far: the text must be this string's.
+        if replacing { clearText() }
+        replacing = false
+        try escape(open: open)
       default:
         // The run of plain bytes left in this chunk, copied at once.
         let start = index
@@ -98,7 +118,10 @@ extension ZoneLexer {
           while end < bytes.count, ZoneLexer.isPlainQuotedByte(bytes[end]) { end += 1 }
           return end
         }
-        if capturing { captureChunkBytes(start..<index) }
+        if capturing {
+          captureChunkBytes(start..<index, replacing: replacing)
+          replacing = false
+        }
       }
     }
     throw unterminated(open)
