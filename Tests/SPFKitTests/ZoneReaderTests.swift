@@ -56,6 +56,14 @@ let zoneFeatureCases: [ZoneFeatureCase] = [
     why: #"quoted escapes: \", \\, \DDD and \X"#, zone: #"a 1 TXT "q\"b\\s\059\x\010""# + "\n",
     records: ["a.example.com. 1 TXT q\"b\\s;x\n"]),
   .init(
+    why: "a token that starts with an escape, after a longer token, holds only its own bytes",
+    zone: #"long-owner-name 1 TXT "a much longer string than what follows" \059x \"q"# + "\n"
+      + #"\059b 1 TXT "\"w" "ab""# + "\n",
+    records: [
+      "long-owner-name.example.com. 1 TXT a much longer string than what follows|;x|\"q",
+      "\\059b.example.com. 1 TXT \"w|ab",
+    ]),
+  .init(
     why: "';', '(' and ')' inside quotes are text", zone: "a 1 TXT \"a;b (c) d\" ; real comment\n",
     records: ["a.example.com. 1 TXT a;b (c) d"]),
   .init(
