@@ -6,11 +6,7 @@ extension LintContext {
       let tags = record.tags
       // The terms are read only for a record with a matching tag: most records have none.
       guard let first = tags.firstIndex(where: matches), let spf = record.record else { continue }
-      // Through a buffer pointer, whose subscript lends the term: an array's would copy it, a
-      // reference count for each of its parts, for every matching term of every record.
-      spf.terms.withUnsafeBufferPointer { terms in
-        for index in first..<min(tags.count, terms.count) where matches(tags[index]) { body(record, terms[index]) }
-      }
+      for index in first..<tags.count where matches(tags[index]) { body(record, spf.terms[index]) }
     }
   }
 }
@@ -48,9 +44,7 @@ extension LintedRecord {
   /// A message that starts with the written text of a span in quotes, `'ip4:10.0.0.0/8'`, then `rest`.
   func message(quoting span: SourceSpan, _ rest: StaticString) -> String {
     var message = MessageText()
-    message.append("'")
-    message.append(excerpt: txt.joined[clamped: span])
-    message.append("'")
+    message.append(quoting: txt.joined[clamped: span])
     message.append(rest)
     return message.string
   }

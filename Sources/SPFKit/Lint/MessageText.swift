@@ -59,6 +59,13 @@ struct MessageText: ~Copyable {
     }
   }
 
+  /// Appends record text in single quotes, as messages quote it: `'ip4:10.0.0.0/8'`.
+  mutating func append(quoting text: ArraySlice<UInt8>) {
+    append("'")
+    append(excerpt: text)
+    append("'")
+  }
+
   /// Appends an integer in decimal.
   mutating func append(_ value: Int) {
     if value < 0 { append("-") }

@@ -20,9 +20,8 @@ struct HostBitsSet: Rule {
       }
       let replacement = Directive(directive.qualifier, masked).description
       var message = MessageText()
-      message.append("'")
-      message.append(excerpt: record.txt.joined[clamped: term.span])
-      message.append("' has host bits set: receivers match '")
+      message.append(quoting: record.txt.joined[clamped: term.span])
+      message.append(" has host bits set: receivers match '")
       message.append(string: masked.description)
       message.append("'")
       diagnostics.append(

@@ -21,9 +21,8 @@ struct NonPublicNetwork: Rule {
       }
       guard let purpose else { return }
       var message = MessageText()
-      message.append("'")
-      message.append(excerpt: record.txt.joined[clamped: term.span])
-      message.append("' is ")
+      message.append(quoting: record.txt.joined[clamped: term.span])
+      message.append(" is ")
       message.append(string: purpose)
       message.append(" address space: no mail from it reaches receivers on the internet")
       diagnostics.append(
