@@ -1,5 +1,6 @@
-import SPFKit
 import Testing
+
+@testable import SPFKit
 
 /// A name as written, the origin it is read under, and what it becomes.
 struct ZoneNameCase: Sendable, CustomTestStringConvertible {
@@ -71,6 +72,22 @@ let zoneNameErrorCases: [ZoneNameErrorCase] = [
       #expect(error.message.contains(testCase.message), "\(testCase.why): \(error.message)")
       #expect(error.column == testCase.column, "\(testCase.why)")
     }
+  }
+
+  /// A relative name's text is decoded once, joined with its origin's: the same text as decoding
+  /// each part, invalid UTF-8 included (a zone reader that does not require UTF-8 names).
+  @Test func joinsRelativeTextInOneDecoding() throws {
+    let origin = try ZoneName("example.com.")
+    let cases: [[UInt8]] = [Array("www".utf8), [0x61, 0xC3], [0xE2, 0x82], [0xFF], Array(#"h\.1"#.utf8)]
+    for raw in cases {
+      let expected = String(decoding: raw, as: UTF8.self) + "." + origin.text
+      #expect(ZoneName.absoluteText(raw, form: .relative, origin: origin) == expected, "\(raw)")
+      #expect(ZoneName.absoluteText(raw, form: .relative, origin: .root) == String(decoding: raw, as: UTF8.self) + ".")
+    }
+    let long = [UInt8](repeating: 0x61, count: 63) + [0x2E] + [UInt8](repeating: 0x62, count: 63)
+    #expect(
+      ZoneName.absoluteText(long, form: .relative, origin: origin) == String(decoding: long, as: UTF8.self)
+        + ".example.com.")
   }
 
   @Test func comparesLikeDNS() throws {

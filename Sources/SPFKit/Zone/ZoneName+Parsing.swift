@@ -99,8 +99,19 @@ extension ZoneName {
     case .apex: return origin.text
     case .absolute: return String(decoding: raw, as: UTF8.self)
     case .relative:
-      let name = String(decoding: raw, as: UTF8.self)
-      return origin.wire.count == 1 ? name + "." : name + "." + origin.text
+      // One decoding of the joined bytes, not three strings joined: a string per owner of a zone.
+      // The same text either way: the dot between the parts is ASCII, so no repair spans it.
+      var originText = origin.text
+      return originText.withUTF8 { suffix in
+        let suffix = origin.wire.count == 1 ? UnsafeBufferPointer(rebasing: suffix[0..<0]) : suffix
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count + 1 + suffix.count) { joined in
+          var end = joined.initialize(fromContentsOf: raw)
+          joined[end] = 0x2E
+          end += 1
+          end = joined[end...].initialize(fromContentsOf: suffix)
+          return String(decoding: UnsafeBufferPointer(rebasing: joined[..<end]), as: UTF8.self)
+        }
+      }
     }
   }
 
