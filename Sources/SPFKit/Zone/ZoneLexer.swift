@@ -113,6 +113,9 @@ struct ZoneLexer {
 
   /// Skips the rest of the logical line without keeping its tokens.
   mutating func skipLine() throws(ZoneReadError) {
+    // Most skipped lines (an A or MX record's data) are plain to their newline: one scan, not a
+    // token at a time.
+    if parenDepth == 0, try skipPlainRestOfLine() { return }
     capturing = false
     defer { capturing = true }
     while true {
@@ -121,6 +124,29 @@ struct ZoneLexer {
       case .word, .quoted: continue
       }
     }
+  }
+
+  /// Skips the rest of the physical line, newline included, when this chunk holds it all and it has
+  /// no byte the tokens would treat apart (`isPlainLineByte`); false, with nothing consumed,
+  /// otherwise. Outside parentheses, the same as reading its tokens to the line's end.
+  private mutating func skipPlainRestOfLine() throws(ZoneReadError) -> Bool {
+    let newlineIndex = chunk.withUnsafeBufferPointer { bytes -> Int? in
+      var end = index
+      while end < bytes.count, ZoneLexer.isPlainLineByte(bytes[end]) { end += 1 }
+      return end < bytes.count && bytes[end] == 0x0A ? end : nil
+    }
+    guard let newlineIndex else { return false }
+    index = newlineIndex
+    try newline()
+    return true
+  }
+
+  /// Whether a byte of a line being skipped needs no token rule: not a newline, quote,
+  /// parenthesis, `;`, backslash or NUL. (Blanks and other bytes only separate or make words.)
+  @inline(__always)
+  static func isPlainLineByte(_ byte: UInt8) -> Bool {
+    // Bits 0x00, 0x0A, 0x22, 0x28, 0x29, 0x3B.
+    byte >= 0x40 ? byte != 0x5C : (0x0800_0304_0000_0401 as UInt64) >> byte & 1 == 0
   }
 
   /// The byte under the cursor, reading the next chunk when needed; nil at the end of the input.
