@@ -6,6 +6,7 @@ struct ZoneSuppressionCase: Sendable, CustomTestStringConvertible {
   var why: String
   var zone: String
   var codes: [Set<String>]
+  var files: [String: String] = [:]
   var testDescription: String { why }
 }
 
@@ -43,18 +44,27 @@ let zoneSuppressionCases: [ZoneSuppressionCase] = [
     codes: [[]]),
   .init(why: "a longer keyword is not the keyword", zone: "a 1 TXT \"x\" ; spfkit-disabled SPF102\n", codes: [[]]),
   .init(why: "inside quotes it is text", zone: "a 1 TXT \"; spfkit-disable SPF102\"\n", codes: [[]]),
+  .init(
+    why: "on a directive's line it applies to no record",
+    zone: "$ORIGIN example.com. ; spfkit-disable SPF102\nb 1 TXT \"y\"\n", codes: [[]]),
+  // Found by the zone fuzzer: the codes stayed with the including file and reached its next record,
+  // which a reader resumed after the `$INCLUDE` line did not give them.
+  .init(
+    why: "on an $INCLUDE line it applies to no record, in either file",
+    zone: "$INCLUDE inc ; spfkit-disable SPF102\nb 1 TXT \"y\"\n", codes: [[], []],
+    files: ["inc": "i 1 TXT \"z\"\n"]),
 ]
 
 @Suite struct ZoneReaderSuppressionTests {
   @Test(arguments: zoneSuppressionCases)
   func collectsCodes(_ testCase: ZoneSuppressionCase) throws {
-    let records = try ZoneTestSupport.read(testCase.zone)
+    let records = try ZoneTestSupport.read(testCase.zone, files: testCase.files)
     #expect(records.map(\.suppressedCodes) == testCase.codes, "\(testCase.why)")
   }
 
   @Test(arguments: zoneSuppressionCases)
   func collectsCodesAcrossChunks(_ testCase: ZoneSuppressionCase) throws {
-    let records = try ZoneTestSupport.read(testCase.zone, chunkSize: 1)
+    let records = try ZoneTestSupport.read(testCase.zone, files: testCase.files, chunkSize: 1)
     #expect(records.map(\.suppressedCodes) == testCase.codes, "\(testCase.why)")
   }
 }

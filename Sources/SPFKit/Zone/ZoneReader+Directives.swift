@@ -62,6 +62,9 @@ extension ZoneReader {
     }
     let child = ZoneFileState(source: source, origin: origin, owner: current.owner)
     hasIncluded = true
+    // Codes of a comment on this line apply to no record (as on any directive's line): dropped
+    // here, as the caller's drop after `directive()` reaches the included file's state.
+    _ = current.takeSuppressedCodes()
     parents.append(current)
     current = child
   }
