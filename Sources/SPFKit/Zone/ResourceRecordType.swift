@@ -1,7 +1,10 @@
 /// Record-type and class mnemonics a zone file may use (IANA DNS parameters, as BIND knows them).
 enum ResourceRecordType {
   /// The type number of `word` (case-insensitive mnemonic or RFC 3597 `TYPEnnn`); nil if unknown.
-  static func code(of word: [UInt8]) -> UInt16? {
+  static func code(of word: [UInt8]) -> UInt16? { word.withUnsafeBufferPointer { code(of: $0) } }
+
+  /// `code(of:)` of bytes a zone lexer lends.
+  static func code(of word: UnsafeBufferPointer<UInt8>) -> UInt16? {
     if let code = commonCode(of: word) { return code }
     guard let upper = uppercased(word) else { return nil }
     if let code = mnemonics[upper] { return code }
@@ -9,7 +12,7 @@ enum ResourceRecordType {
   }
 
   /// The class number of `word` (`IN`, `CH`, `CHAOS`, `HS`, `HESIOD`, `NONE`, `ANY`, `CLASSnnn`).
-  static func classCode(of word: [UInt8]) -> UInt16? {
+  static func classCode(of word: UnsafeBufferPointer<UInt8>) -> UInt16? {
     if word.count == 2, word[0] | 0x20 == 0x69, word[1] | 0x20 == 0x6E { return 1 }  // IN, without a string
     guard let upper = uppercased(word) else { return nil }
     switch upper {
@@ -36,7 +39,7 @@ enum ResourceRecordType {
 
   /// The types most zone lines use, matched on the bytes (ASCII case folded): every line of a zone
   /// names its type, and building a string for each shows in a profile.
-  private static func commonCode(of word: [UInt8]) -> UInt16? {
+  private static func commonCode(of word: UnsafeBufferPointer<UInt8>) -> UInt16? {
     // The bytes, folded with 0x20, packed into an integer to switch on. Folding maps only letters
     // onto lowercase letters, and the mnemonics are letters; a folded byte is never 0, so words of
     // different lengths never share a key.
@@ -60,7 +63,7 @@ enum ResourceRecordType {
   }
 
   /// `word` in ASCII upper case, if it is short enough to be a mnemonic (a small string: no allocation).
-  private static func uppercased(_ word: [UInt8]) -> String? {
+  private static func uppercased(_ word: UnsafeBufferPointer<UInt8>) -> String? {
     guard word.count <= 15 else { return nil }
     return String(unsafeUninitializedCapacity: word.count) { buffer in
       for (index, byte) in word.enumerated() { buffer[index] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte }

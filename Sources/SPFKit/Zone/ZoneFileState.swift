@@ -47,7 +47,7 @@ struct ZoneOwner {
   private var cached: ZoneName?
 
   /// Replaces the owner with `raw` (as written), completed with `origin` when relative.
-  mutating func set(_ raw: [UInt8], origin: ZoneName) throws(ZoneNameError) {
+  mutating func set(_ raw: UnsafeBufferPointer<UInt8>, origin: ZoneName) throws(ZoneNameError) {
     form = try ZoneName.parse(raw, origin: origin, into: &wire)
     // One replacement, not a clear then an append: each is a generic call, for every owner line.
     self.raw.replaceSubrange(0..<self.raw.count, with: raw)

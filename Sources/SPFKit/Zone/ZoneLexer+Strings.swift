@@ -39,37 +39,52 @@ extension ZoneLexer {
         if capturing {
           if replacing { clearText() }
           replacing = false
-          text.append(byte)
-          text.append(escaped)
+          appendText(byte)
+          appendText(escaped)
         }
       }
     }
   }
 
-  /// Appends the chunk's bytes in `range` to `text` as one copy, or with `replacing`, puts them in
-  /// place of `text`'s bytes. (`text += chunk[range]` retains and releases the chunk for the slice,
-  /// and takes the generic path: a tenth of a first pass.)
+  /// Appends the chunk's bytes in `range` to the token's bytes as one copy, or with `replacing`,
+  /// puts them in place of them.
   @inline(__always)
   mutating func captureChunkBytes(_ range: Range<Int>, replacing: Bool = false) {
-    var captured: [UInt8] = []
-    swap(&captured, &text)
+    let start = replacing ? 0 : textCount
+    let target = writableText(toHold: start + range.count)
     chunk.withUnsafeBufferPointer { bytes in
-      let run = UnsafeBufferPointer(rebasing: bytes[range])
-      if replacing, !captured.isEmpty {
-        captured.replaceSubrange(0..<captured.count, with: run)
-      } else {
-        captured.append(contentsOf: run)
-      }
+      guard let source = bytes.baseAddress else { return }
+      (target + start).initialize(from: source + range.lowerBound, count: range.count)
     }
-    swap(&captured, &text)
+    textCount = start + range.count
   }
 
-  /// Empties `text` for the next token. `removeAll(keepingCapacity:)` is a generic range
-  /// replacement, costly per token; when nothing is captured (a first pass) the text stays empty.
+  /// Appends one byte to the token's bytes.
   @inline(__always)
-  mutating func clearText() {
-    if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+  mutating func appendText(_ byte: UInt8) {
+    writableText(toHold: textCount + 1)[textCount] = byte
+    textCount += 1
   }
+
+  /// The token memory, with room for `count` bytes and this lexer's alone: the bytes kept so far
+  /// are moved to new memory when it is too small or a copy of the lexer shares it.
+  @inline(__always)
+  private mutating func writableText(toHold count: Int) -> UnsafeMutablePointer<UInt8> {
+    if count > tokenStorage.capacity || !isKnownUniquelyReferenced(&tokenStorage) { moveText(toHold: count) }
+    return tokenStorage.base
+  }
+
+  @inline(never)
+  private mutating func moveText(toHold count: Int) {
+    let capacity = count > tokenStorage.capacity ? max(count, tokenStorage.capacity * 2) : tokenStorage.capacity
+    let moved = TokenStorage(capacity: capacity)
+    moved.base.initialize(from: tokenStorage.base, count: textCount)
+    tokenStorage = moved
+  }
+
+  /// Empties the token's bytes for the next token.
+  @inline(__always)
+  mutating func clearText() { textCount = 0 }
 
   /// Whether a byte is part of an unquoted word as it stands: not a delimiter (blank, newline,
   /// `;`, `(`, `)`, `"`), NUL or backslash. A bit mask, not a switch: it runs for every byte.
@@ -140,15 +155,15 @@ extension ZoneLexer {
       if next == 0 { throw binary(at: here) }
       if next == 0x0A {
         try newline()
-        if text.count > ZoneReader.maximumDataLength {
+        if textCount > ZoneReader.maximumDataLength {
           throw error(at: open, "character-string is longer than \(ZoneReader.maximumDataLength) octets")
         }
       } else {
         index += 1
       }
       if capturing {
-        escapes.append(EscapeMark(byteIndex: text.count, sourceLength: 2))
-        text.append(next)
+        escapes.append(EscapeMark(byteIndex: textCount, sourceLength: 2))
+        appendText(next)
       }
       return
     }
@@ -166,8 +181,8 @@ extension ZoneLexer {
     guard value <= 255 else {
       throw error(at: backslash, "escape '\\\(String(decoding: digits, as: UTF8.self))' is greater than 255")
     }
-    escapes.append(EscapeMark(byteIndex: text.count, sourceLength: 4))
-    text.append(UInt8(value))
+    escapes.append(EscapeMark(byteIndex: textCount, sourceLength: 4))
+    appendText(UInt8(value))
   }
 
   /// Skips a comment from `;` to the end of the line, keeping the codes of `spfkit-disable`.

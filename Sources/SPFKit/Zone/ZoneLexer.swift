@@ -38,8 +38,19 @@ struct ZoneLexer {
   var parenDepth = 0
   var parenLocation = SourceLocation(line: 1, column: 1)
 
-  /// The last token's bytes: a word as written, or a quoted string's content unescaped.
-  var text: [UInt8] = []
+  /// The last token's bytes: a word as written, or a quoted string's content unescaped. Valid
+  /// until the lexer reads on; `text` copies them.
+  var textBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: tokenStorage.base, count: textCount) }
+  /// The last token's bytes, copied: for the rare consumers that keep them or want an array.
+  var text: [UInt8] { Array(textBytes) }
+  /// Memory that holds `textBytes`, written only while no copy of this lexer shares it.
+  ///
+  /// Not an array: a token replaces the last one's bytes with one copy and a count, where an
+  /// array's own calls (a clear, an append, a range replacement) are generic code, once or twice per
+  /// token of every line, and its consumers would retain and release it.
+  var tokenStorage = TokenStorage(capacity: 256)
+  /// How many bytes of `tokenStorage` are the last token's.
+  var textCount = 0
   /// The escapes of the last quoted string.
   var escapes: [EscapeMark] = []
   /// Where the last token starts: the first content byte (after the quote for a quoted string);
@@ -231,4 +242,17 @@ struct ZoneLexer {
         "binary data: \(controls) of the first \(sample.count) bytes of '\(name)' are control characters")
     }
   }
+}
+
+/// A lexer's token memory (`ZoneLexer.textBytes`), freed with the last lexer holding it.
+final class TokenStorage {
+  let base: UnsafeMutablePointer<UInt8>
+  let capacity: Int
+
+  init(capacity: Int) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  deinit { base.deallocate() }
 }

@@ -14,12 +14,19 @@ extension ZoneName {
   ///
   /// Reuses `wire`'s storage, so a reader can check every owner name without allocating.
   static func parse(_ raw: [UInt8], origin: ZoneName, into wire: inout [UInt8]) throws(ZoneNameError) -> Form {
+    try raw.withUnsafeBufferPointer { raw throws(ZoneNameError) in try parse(raw, origin: origin, into: &wire) }
+  }
+
+  /// `parse` of bytes a zone lexer lends (`ZoneLexer.textBytes`).
+  static func parse(_ raw: UnsafeBufferPointer<UInt8>, origin: ZoneName, into wire: inout [UInt8]) throws(ZoneNameError)
+    -> Form
+  {
     wire.removeAll(keepingCapacity: true)
-    if raw == [0x40] {
+    if raw.count == 1, raw[0] == 0x40 {
       wire.append(contentsOf: origin.wire)
       return .apex
     }
-    if raw == [0x2E] {
+    if raw.count == 1, raw[0] == 0x2E {
       wire.append(0)
       return .absolute
     }
@@ -65,19 +72,19 @@ extension ZoneName {
   }
 
   /// Writes the length of the label that starts at `lengthIndex`, checking it fits in 63 octets.
-  private static func close(_ wire: inout [UInt8], lengthIndex: Int, raw: [UInt8], labelStart: Int)
+  private static func close(_ wire: inout [UInt8], lengthIndex: Int, raw: UnsafeBufferPointer<UInt8>, labelStart: Int)
     throws(ZoneNameError)
   {
     let length = wire.count - lengthIndex - 1
     guard length <= maximumLabelLength else {
       let label = raw[labelStart...].prefix { $0 != 0x2E }
-      throw ZoneNameError("label '\(display(Array(label)))' is longer than 63 octets", column: labelStart + 1)
+      throw ZoneNameError("label '\(display(label))' is longer than 63 octets", column: labelStart + 1)
     }
     wire[lengthIndex] = UInt8(length)
   }
 
   /// Decodes the escape at `index` (a backslash): its byte and how many source bytes it takes.
-  static func unescape(_ raw: [UInt8], at index: Int) throws(ZoneNameError) -> (UInt8, Int) {
+  static func unescape(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) throws(ZoneNameError) -> (UInt8, Int) {
     guard index + 1 < raw.count else {
       throw ZoneNameError("backslash at the end of '\(display(raw))'", column: index + 1)
     }
@@ -116,7 +123,7 @@ extension ZoneName {
   }
 
   /// Text for a message: invalid UTF-8 shows as U+FFFD.
-  static func display(_ raw: [UInt8]) -> String { String(decoding: raw, as: UTF8.self) }
+  static func display(_ raw: some Collection<UInt8>) -> String { String(decoding: raw, as: UTF8.self) }
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -20,9 +20,9 @@ extension ZoneReader {
         throw current.error(
           at: SourceLocation(line: start.line, column: 1), "expected an owner name, found a quoted string")
       }
-      if requiresUTF8Names { try checkUTF8(current.lexer.text, at: start) }
+      if requiresUTF8Names { try checkUTF8(current.lexer.textBytes, at: start) }
       do {
-        try current.owner.set(current.lexer.text, origin: current.origin)
+        try current.owner.set(current.lexer.textBytes, origin: current.origin)
       } catch {
         throw current.error(error, in: start)
       }
@@ -74,7 +74,8 @@ extension ZoneReader {
           at: SourceLocation(line: location.line, column: location.column - 1),
           "expected a record type, found a quoted string")
       case .word:
-        let word = current.lexer.text
+        // Lent bytes: used before the lexer reads on.
+        let word = current.lexer.textBytes
         let startsWithDigit = word.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
         if !sawClass, !startsWithDigit, let code = ResourceRecordType.classCode(of: word) {
           guard code == zoneClass else {
@@ -108,7 +109,7 @@ extension ZoneReader {
   /// of the logical line.
   private mutating func readTXTData(typeLocation: SourceLocation) throws(ZoneReadError) -> TXTRecord {
     var token = try current.lexer.next()
-    if token == .word, current.lexer.text == [0x5C, 0x23] {
+    if token == .word, current.lexer.textBytes.elementsEqual([0x5C, 0x23]) {
       return try readGenericTXT(typeLocation: typeLocation)
     }
     var strings: [CharacterString] = []
@@ -120,7 +121,7 @@ extension ZoneReader {
       if token == .quoted {
         let origin = SourceOrigin(line: location.line, column: location.column, escapes: current.lexer.escapes)
         string = CharacterString(bytes: keepsData ? current.lexer.text : [], origin: origin)
-        size += current.lexer.text.count + 1
+        size += current.lexer.textCount + 1
       } else {
         string = try unescapeWord(current.lexer.text, at: location)
         size += string.bytes.count + 1
@@ -162,9 +163,15 @@ extension ZoneReader {
       bytes: bytes, origin: SourceOrigin(line: location.line, column: location.column, escapes: escapes))
   }
 
-  func display(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+  func display(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
   /// Rejects a name written at `location` whose raw bytes are not UTF-8 (see `requiresUTF8Names`).
+  func checkUTF8(_ raw: UnsafeBufferPointer<UInt8>, at location: SourceLocation) throws(ZoneReadError) {
+    guard raw.contains(where: { $0 >= 0x80 }) else { return }
+    try checkUTF8(Array(raw), at: location)
+  }
+
+  /// `checkUTF8` of bytes kept in an array.
   func checkUTF8(_ raw: [UInt8], at location: SourceLocation) throws(ZoneReadError) {
     var index = 0
     while index < raw.count {

@@ -132,7 +132,7 @@ public struct ZoneReader {
           current.pendingCodes = codes
           current.pendingLine = current.lexer.suppressionLine
         }
-      case .word where current.lexer.location.column == 1 && current.lexer.text.first == 0x24:
+      case .word where current.lexer.location.column == 1 && current.lexer.textBytes.first == 0x24:
         try directive()
         _ = current.takeSuppressedCodes()
       case .word, .quoted:

@@ -14,7 +14,10 @@ enum ZoneTTL {
   static let maximum: UInt32 = 0x7FFF_FFFF
 
   /// Parses `word` (ASCII digits and unit letters).
-  static func parse(_ word: [UInt8]) -> Value {
+  static func parse(_ word: [UInt8]) -> Value { word.withUnsafeBufferPointer { parse($0) } }
+
+  /// `parse` of bytes a zone lexer lends.
+  static func parse(_ word: UnsafeBufferPointer<UInt8>) -> Value {
     var total: UInt64 = 0
     var index = 0
     var sawUnit = false
