@@ -273,6 +273,31 @@ func zoneSummary(_ record: ZoneRecord) -> String {
     }
   }
 
+  /// A reader is a value: a copy taken mid-file reads on by itself to the same records as the
+  /// original, though both began with one token memory (and strings that outgrow it).
+  @Test func aCopiedReaderReadsOnByItself() throws {
+    let text = (0..<200).map {
+      "h\($0) A 192.0.2.1\n  TXT \"v=spf1 ip4:192.0.2.\($0) -all\" \"\(String(repeating: "x", count: $0 * 2))\""
+    }
+    .joined(separator: "\n")
+    let expected = try ZoneTestSupport.read(text, chunkSize: 7)
+    var original = ZoneTestSupport.reader(text, chunkSize: 7)
+    _ = try original.next()
+    var copy = original
+    var fromOriginal: [ZoneRecord] = []
+    var fromCopy: [ZoneRecord] = []
+    // Interleaved, so each write of one lands between reads of the other.
+    while true {
+      let a = try original.next()
+      let b = try copy.next()
+      if let a { fromOriginal.append(a) }
+      if let b { fromCopy.append(b) }
+      if a == nil && b == nil { break }
+    }
+    #expect(fromOriginal == Array(expected.dropFirst()))
+    #expect(fromCopy == fromOriginal)
+  }
+
   /// Every record of `text` up to its first error, and that error.
   static func readAll(_ text: String, chunkSize: Int) -> (records: [ZoneRecord], error: ZoneReadError?) {
     var reader = ZoneTestSupport.reader(text, chunkSize: chunkSize)
