@@ -56,6 +56,20 @@ import Testing
     #expect(run.stdout.hasPrefix("zones/sub/hosts.inc:2:24: warning[SPF103] '+all' lets every host"))
   }
 
+  /// A comment on a directive's line silences nothing: not the included file's records, nor the
+  /// record after the `$INCLUDE` (which, read in one piece or in parts, is reported alike).
+  @Test func aSuppressionCommentOnAnIncludeLineSilencesNoRecord() async throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    try scratch.write(
+      "z.zone", "$ORIGIN example.com.\n$INCLUDE inc.zone ; spfkit-disable SPF102\nb 300 IN TXT \"v=spf1 ptr -all\"\n")
+    try scratch.write("inc.zone", "i 300 IN TXT \"v=spf1 ptr -all\"\n")
+    let run = try await SPFKitProcess.run(["lint", "--zone", "z.zone"], directory: scratch.url)
+    #expect(run.stdout.contains("inc.zone:1:22: warning[SPF102]"), "\(run.stdout)")
+    #expect(run.stdout.contains("z.zone:3:22: warning[SPF102]"), "\(run.stdout)")
+    #expect(run.status == 0)
+  }
+
   @Test func suppressionCommentsSilenceRulesForOneRecordOrTheName() async throws {
     let (zone, marks) = markedZone(
       """
