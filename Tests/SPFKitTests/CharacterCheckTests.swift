@@ -4,7 +4,8 @@ import Testing
 
 /// The record scan that lets the parser skip each term's character check.
 @Suite struct PrintableScanTests {
-  @Test func everyByteAtEveryPositionOfAWord() {
+  /// The whole-record scan, words and tail: every byte at every position of an 11-byte record.
+  @Test func everyByteAtEveryPositionOfARecord() {
     for position in 0..<11 {
       for value in 0...255 {
         var bytes = Array("v=spf1 a -a".utf8)
@@ -15,16 +16,16 @@ import Testing
     }
   }
 
+  @Test func everyByteAtEveryPositionOfAWord() {
+    WordScanCheck.everyByteAtEveryPosition(
+      of: "v=spf1 a", word: CharacterCheck.isPrintableASCII(word:), byte: { $0 >= 0x20 && $0 <= 0x7E })
+  }
+
+  /// Mostly printable bytes, so a single bad one is what decides.
   @Test func randomWords() {
-    var random = SystemRandomNumberGenerator()
-    for _ in 0..<100_000 {
-      // Mostly printable bytes, so a single bad one is what decides.
-      let bytes = (0..<8).map { _ in
-        random.next() % 8 == 0
-          ? UInt8.random(in: 0...255, using: &random) : UInt8.random(in: 0x20...0x7E, using: &random)
-      }
-      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-      #expect(CharacterCheck.isPrintableASCII(word: word) == bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E })
-    }
+    WordScanCheck.randomWords(
+      count: 100_000, filler: 0x20...0x7E, boundary: [0x00, 0x01, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF],
+      seed: 0x5EED_0020,
+      word: CharacterCheck.isPrintableASCII(word:), byte: { $0 >= 0x20 && $0 <= 0x7E })
   }
 }

@@ -149,15 +149,10 @@ enum CharacterCheck {
     }
   }
 
-  /// Whether all eight bytes of `word` are in 0x20...0x7E. Exact: with no top bit set, `x - 0x20…`
-  /// borrows into a byte's top bit only where that byte is below 0x20, and `x - 0x01…` only where a
-  /// byte is 0 (here, of `word ^ 0x7F…`: a DEL).
+  /// Whether all eight bytes of `word` are in 0x20...0x7E.
   static func isPrintableASCII(word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let delete = word ^ (ones &* 0x7F)
-    return word & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
-      && (delete &- ones) & ~delete & highs == 0
+    !ByteWord.containsNonASCII(word) && !ByteWord.containsByte(below: 0x20, in: word)
+      && !ByteWord.contains(0x7F, in: word)
   }
 
   /// Every invalid character in `range`, in order: a fix must remove all of them, not only the first.

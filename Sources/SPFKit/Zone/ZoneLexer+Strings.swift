@@ -101,16 +101,11 @@ extension ZoneLexer {
     byte >= 0x40 ? byte != 0x5C : (0x0004_0000_0401 as UInt64) >> byte & 1 == 0
   }
 
-  /// Whether all eight bytes of `word` are `isPlainQuotedByte`, decided at once. Exact: `x - 0x01…`
-  /// borrows into a byte's top bit, where `~x` keeps it, only if some byte of `x` is 0 (a borrow
-  /// reaches higher bytes only from a zero byte below them).
+  /// Whether all eight bytes of `word` are `isPlainQuotedByte`, decided at once.
   @inline(__always)
   static func isPlainQuoted(word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-    return !hasZeroByte(word) && !hasZeroByte(word ^ (ones &* 0x0A)) && !hasZeroByte(word ^ (ones &* 0x22))
-      && !hasZeroByte(word ^ (ones &* 0x5C))
+    !ByteWord.contains(0x00, in: word) && !ByteWord.contains(0x0A, in: word) && !ByteWord.contains(0x22, in: word)
+      && !ByteWord.contains(0x5C, in: word)
   }
 
   /// Scans a quoted character-string from its opening quote, unescaping `\X` and `\DDD`.

@@ -1,3 +1,5 @@
+@_spi(ByteScan) import SPFKit
+
 /// Writes JSON (RFC 8259) as bytes into an `OutputBytes`: no intermediate values, no `JSONEncoder`.
 ///
 /// The writer tracks only where a comma is due; the caller writes keys and values in order:
@@ -198,17 +200,11 @@ struct JSONWriter: ~Copyable {
   }
 
   /// Whether all eight bytes of `word` are plain ASCII (`isPlainASCII`), decided at once: most text
-  /// has no byte to escape, and a byte at a time is most of the writer's time. Exact, not a guess:
-  /// `x - 0x01…` borrows into a byte's top bit only where the byte is 0 (or below `n` for `x - n…`),
-  /// and `& ~x` drops bytes whose own top bit was set.
+  /// has no byte to escape, and a byte at a time is most of the writer's time.
   @inline(__always)
   static func isPlainASCII(word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-    let control = (word &- ones &* 0x20) & ~word & highs != 0  // a byte below 0x20
-    return word & highs == 0 && !control && !hasZeroByte(word ^ (ones &* 0x22))
-      && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
+    !ByteWord.containsNonASCII(word) && !ByteWord.containsByte(below: 0x20, in: word)
+      && !ByteWord.contains(0x22, in: word) && !ByteWord.contains(0x5C, in: word) && !ByteWord.contains(0x7F, in: word)
   }
 
   /// The lowercase hexadecimal digit of a nibble.

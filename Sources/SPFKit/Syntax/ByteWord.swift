@@ -1,0 +1,26 @@
+/// Tests on eight bytes at once, for scans that load a word of text and look closer only when one
+/// of its bytes needs it (the parser's printable check, the zone lexer's quoted strings, the CLI's
+/// JSON escaping). Each answer is exact, not a guess: `x - 0x01…` borrows into a byte's top bit,
+/// where `~x` keeps it, only if some byte of `x` is 0, or below `n` for `x - n…` with `n` at most
+/// 0x80 (a borrow reaches higher bytes only from such a byte below them).
+///
+/// Public only to the package's own targets, through `@_spi(ByteScan) import SPFKit`: inlined across
+/// modules (a `package` function is not, and a call per eight bytes would cost what the scan saves).
+@_spi(ByteScan) public enum ByteWord {
+  /// Whether any byte of `word` is `byte`.
+  @inlinable @inline(__always)
+  public static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+    let other = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (other &- 0x0101_0101_0101_0101) & ~other & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Whether any byte of `word` is below `bound`, which is at most 0x80.
+  @inlinable @inline(__always)
+  public static func containsByte(below bound: UInt8, in word: UInt64) -> Bool {
+    (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Whether any byte of `word` is 0x80 or above: not ASCII.
+  @inlinable @inline(__always)
+  public static func containsNonASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 != 0 }
+}
