@@ -26,6 +26,25 @@ import Testing
     #expect(written == expected)
   }
 
+  /// A copy of bytes already written lands intact when the append grows the buffer (which moves the
+  /// bytes the range names), and an empty range appends nothing.
+  @Test func copiesOfWrittenBytesSurviveGrowth() {
+    var bytes = OutputBytes(capacity: 1)
+    var expected: [UInt8] = []
+    for round in 0..<200 {
+      let piece = (0..<(round % 11 + 1)).map { UInt8(truncatingIfNeeded: round &+ $0) }
+      let start = bytes.count
+      bytes.append(piece)
+      expected += piece
+      bytes.append(copyOf: start..<bytes.count)
+      expected += piece
+      bytes.append(copyOf: start..<start)
+    }
+    let (count, written) = (bytes.count, bytes.array)
+    #expect(count == expected.count)
+    #expect(written == expected)
+  }
+
   @Test(arguments: [0, 7, -7, 10, 99, 100, -1_000_000, Int.max, Int.min])
   func decimalsAreExact(_ value: Int) {
     var bytes = OutputBytes(capacity: 1)

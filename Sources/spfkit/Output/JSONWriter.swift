@@ -82,6 +82,12 @@ struct JSONWriter: ~Copyable {
     bytes.append(0x3A)
   }
 
+  /// Complete fields written before (`"a":1,"b":2`), as the next fields of an object.
+  mutating func fields(raw: [UInt8]) {
+    element()
+    bytes.append(raw)
+  }
+
   /// A string field.
   mutating func field(_ name: StaticString, _ value: String) {
     key(name)

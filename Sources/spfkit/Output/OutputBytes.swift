@@ -96,6 +96,17 @@ struct OutputBytes: ~Copyable {
     count &+= length
   }
 
+  /// Appends a copy of bytes already written, at `range` (within `0..<count`).
+  mutating func append(copyOf range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the bytes written")
+    let length = range.count
+    guard length > 0 else { return }
+    // Reserve first: growing moves the bytes the range points at.
+    let target = reserve(length)
+    target.initialize(from: base + range.lowerBound, count: length)
+    count &+= length
+  }
+
   /// Appends `byte` `count` times.
   mutating func append(repeating byte: UInt8, count repeats: Int) {
     guard repeats > 0 else { return }

@@ -137,11 +137,20 @@ final class JSONReporter: LintReporter {
     writer.beginObject()
     writer.field("source", result.source(ofRecord: index))
     writer.field("line", result.start(ofRecord: index).line)
-    var replaced = writer.field("text", bytes: record.joined)
+    writer.key("text")
+    let textStart = writer.bytes.count
+    var replaced = JSONWriter.string(bytes: record.joined, to: &writer.bytes)
+    let textEnd = writer.bytes.count
     writer.key("strings")
     writer.beginArray()
-    for string in record.strings {
-      if writer.element(bytes: string.bytes) { replaced = true }
+    if record.strings.count == 1 {
+      // One string is the text: its JSON is the text's, copied rather than escaped again.
+      writer.element()
+      writer.bytes.append(copyOf: textStart..<textEnd)
+    } else {
+      for string in record.strings {
+        if writer.element(bytes: string.bytes) { replaced = true }
+      }
     }
     writer.endArray()
     if replaced { writer.field("invalidUTF8", true) }
@@ -152,9 +161,7 @@ final class JSONReporter: LintReporter {
     let region = result.region(of: diagnostic)
     writer.element()
     writer.beginObject()
-    writer.field("code", diagnostic.code)
-    writer.field("slug", diagnostic.slug)
-    writer.field("severity", plain: diagnostic.severity.name)
+    JSONFindingHeads.catalog.write(diagnostic, to: &writer)
     writer.field("message", diagnostic.message)
     writer.field("source", region.source)
     writer.field("line", region.start.line)
@@ -229,16 +236,5 @@ struct JSONRenderer: LintRenderer {
     JSONReporter.writeInput(result, to: &writer)
     bytes = writer.finish()
     if framing == .lines { bytes.append(0x0A) }
-  }
-}
-
-extension Severity {
-  /// The name as JSON writes it (`rawValue` as a literal, copied without an escape check).
-  fileprivate var name: StaticString {
-    switch self {
-    case .error: "error"
-    case .warning: "warning"
-    case .info: "info"
-    }
   }
 }
