@@ -50,8 +50,37 @@ struct OutputBytes: ~Copyable {
   @inline(__always)
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-    reserve(bytes.count).initialize(from: source, count: bytes.count)
+    let target = reserve(bytes.count)
+    if bytes.count <= 16 {
+      Self.copySmall(from: source, to: target, count: bytes.count)
+    } else {
+      target.initialize(from: source, count: bytes.count)
+    }
     count &+= bytes.count
+  }
+
+  /// Copies 1 to 16 bytes with two loads and two stores that may overlap, none outside either
+  /// range: most appends are a key, a quote or a short value, for which a call to `memmove` costs
+  /// more than the copy (it was a twentieth of the JSON zone's profile).
+  @inline(__always)
+  private static func copySmall(
+    from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int
+  ) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(target)
+    if count >= 8 {
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self)
+    } else if count >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+    } else {
+      for offset in 0..<count { target[offset] = source[offset] }
+    }
   }
 
   /// Appends bytes.

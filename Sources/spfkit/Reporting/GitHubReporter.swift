@@ -17,7 +17,7 @@ final class GitHubReporter: LintReporter {
 
   func report(_ result: LintResult) {
     let inFile = result.input.sourcesAreFiles
-    for diagnostic in result.shown {
+    result.shown.forEach { diagnostic in
       var message = diagnostic.message
       if let fix = diagnostic.fix { message += "\nfix: \(fix.title)" }
       for note in diagnostic.notes { message += "\nnote: \(note)" }

@@ -110,8 +110,7 @@ final class JSONReporter: LintReporter {
     writer.endArray()
     writer.key("diagnostics")
     writer.beginArray()
-    // By index: `for … in` copies each finding, a reference count per field.
-    for index in result.shown.indices { writeFinding(result.shown[index], in: result, to: &writer) }
+    result.shown.forEach { writeFinding($0, in: result, to: &writer) }
     writer.endArray()
     if !result.omitted.isEmpty {
       writer.key("omitted")

@@ -34,7 +34,7 @@ struct LintResult {
   let diagnostics: [Diagnostic]
   /// The findings printed: at or above the severity threshold, at most `ReportOptions.cap` per
   /// record and code.
-  let shown: [Diagnostic]
+  let shown: ShownFindings
   /// For each record and code over the cap, how many findings were left out.
   let omitted: [OmittedFindings]
   /// How many findings were below the severity threshold.
@@ -46,7 +46,8 @@ struct LintResult {
     self.diagnostics = diagnostics
     var selection = FindingSelection(options)
     selection.select(diagnostics)
-    shown = selection.shown
+    shown = ShownFindings(
+      diagnostics, kept: selection.kept, hidden: selection.hidden, threshold: options.threshold)
     omitted = selection.omitted
     hidden = selection.hidden
   }

@@ -26,7 +26,7 @@ final class SARIFReporter: LintReporter {
   }
 
   func report(_ result: LintResult) {
-    for diagnostic in result.shown {
+    result.shown.forEach { diagnostic in
       let region = result.region(of: diagnostic)
       let uri = Self.uri(region.source)
       var fix: SARIFLog.Fix?

@@ -71,8 +71,7 @@ struct TextRenderer: LintRenderer {
 
   func render(_ result: LintResult, into bytes: inout OutputBytes) {
     guard !result.shown.isEmpty || !result.omitted.isEmpty else { return }
-    // By index: `for … in` copies each finding, a reference count per field.
-    for index in result.shown.indices { write(result.shown[index], in: result, to: &bytes) }
+    result.shown.forEach { write($0, in: result, to: &bytes) }
     for omission in result.omitted {
       let start = result.start(ofRecord: omission.record)
       writeLocation(result.source(ofRecord: omission.record), start.line, start.column, to: &bytes)
