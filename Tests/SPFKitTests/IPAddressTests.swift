@@ -1,3 +1,4 @@
+import SPFKitTestSupport
 import Testing
 
 @testable import SPFKit
@@ -52,6 +53,29 @@ struct IPAddressTests {
   @Test(arguments: ipv6Cases)
   func ipv6(_ c: Case) {
     #expect(IPv6Address(c.text)?.description == c.canonical)
+  }
+
+  /// Dotted quads and networks written as bytes read as the interpolated text did: the octet
+  /// boundaries (0, 9, 10, 99, 100, 255) in every position, random addresses, and prefix lengths
+  /// a network built in code may carry (any `Int`).
+  @Test func ipv4TextMatchesInterpolation() {
+    func reference(_ value: UInt32) -> String {
+      "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+    }
+    let edges: [UInt32] = [0, 9, 10, 99, 100, 199, 200, 255]
+    var values: [UInt32] = []
+    for a in edges { for b in edges { values.append(a << 24 | b << 16 | a << 8 | b) } }
+    var random = SplitMix64(seed: 4)
+    for _ in 0..<20_000 { values.append(UInt32(truncatingIfNeeded: random.next())) }
+    for value in values {
+      #expect(IPv4Address(value).description == reference(value))
+    }
+    for prefix in [0, 1, 9, 10, 31, 32, 33, 99, 100, -1, -32, Int.max, Int.min] {
+      var network = IPv4Network(address: IPv4Address(0xFFFF_FFFF))
+      network.prefixLength = prefix
+      let expected = prefix == 32 ? "255.255.255.255" : "255.255.255.255/\(prefix)"
+      #expect(network.description == expected, "prefix \(prefix)")
+    }
   }
 
   @Test func networks() {

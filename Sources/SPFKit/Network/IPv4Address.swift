@@ -55,7 +55,28 @@ public struct IPv4Address: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// Dotted-quad text.
   public var description: String {
-    "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+    // Written as bytes: string interpolation of four integers took ~1,900 instructions, and lint
+    // messages and fixes print addresses for every finding about a network.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestText) { buffer in
+      let count = write(into: buffer, at: 0)
+      return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    }
+  }
+
+  /// The most bytes of dotted-quad text: `255.255.255.255`.
+  static let longestText = 15
+
+  /// Writes the dotted quad at `start`, which leaves `longestText` bytes of room; returns its end.
+  func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    var end = start
+    for shift in [24, 16, 8, 0] as [UInt32] {
+      if shift != 24 {
+        buffer[end] = 0x2E
+        end += 1
+      }
+      end = DecimalText.write(Int(value >> shift & 0xFF), into: buffer, at: end)
+    }
+    return end
   }
 
   /// The four octets, most significant first.
@@ -78,4 +99,29 @@ public struct AddressSyntaxError: Error, Hashable, Sendable, CustomStringConvert
   }
 
   public var description: String { message }
+}
+
+/// Decimal digits of integers, written as bytes.
+enum DecimalText {
+  /// The most bytes an `Int` takes: a sign and 19 digits.
+  static let longestText = 20
+
+  /// Writes `value` in decimal at `start`, which leaves `longestText` bytes of room; returns its end.
+  static func write(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    var end = start
+    if value < 0 {
+      buffer[end] = 0x2D
+      end += 1
+    }
+    var magnitude = value.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      buffer[end] = UInt8(truncatingIfNeeded: 0x30 &+ magnitude / divisor)
+      magnitude %= divisor
+      divisor /= 10
+      end += 1
+    } while divisor > 0
+    return end
+  }
 }

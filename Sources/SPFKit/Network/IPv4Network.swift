@@ -50,7 +50,17 @@ public struct IPv4Network: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `a.b.c.d/n`, without `/32` for a single host.
-  public var description: String { prefixLength == 32 ? "\(address)" : "\(address)/\(prefixLength)" }
+  public var description: String {
+    guard prefixLength != 32 else { return address.description }
+    return withUnsafeTemporaryAllocation(
+      of: UInt8.self, capacity: IPv4Address.longestText + 1 + DecimalText.longestText
+    ) { buffer in
+      var end = address.write(into: buffer, at: 0)
+      buffer[end] = 0x2F
+      end = DecimalText.write(prefixLength, into: buffer, at: end + 1)
+      return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
+    }
+  }
 }
 
 /// Parsing of a CIDR prefix length: decimal, no leading zero, at most `maximum`

@@ -55,8 +55,8 @@ public enum Mechanism: Hashable, Sendable, CustomStringConvertible {
     case .a(let spec, let cidr): "a" + (spec.map { ":\($0)" } ?? "") + cidr.description
     case .mx(let spec, let cidr): "mx" + (spec.map { ":\($0)" } ?? "") + cidr.description
     case .ptr(let spec): "ptr" + (spec.map { ":\($0)" } ?? "")
-    case .ip4(let network): "ip4:\(network)"
-    case .ip6(let network): "ip6:\(network)"
+    case .ip4(let network): "ip4:" + network.description
+    case .ip6(let network): "ip6:" + network.description
     case .exists(let spec): "exists:\(spec)"
     }
   }
