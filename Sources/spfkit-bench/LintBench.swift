@@ -1,3 +1,4 @@
+import Foundation
 import SPFKit
 import SPFKitTestSupport
 
@@ -12,11 +13,20 @@ enum LintBench {
     print("parse: \(grouped(Int(rate))) records/s (parser alone)")
   }
 
-  /// One pass of the linter over the corpus, no timing: a fixed amount of work to count
-  /// instructions of (`valgrind --tool=callgrind spfkit-bench lintonce`), which this machine's
-  /// timing noise cannot blur.
-  static func runOnce() {
-    let corpus = makeCorpus(count: corpusSize)
+  /// One pass of the linter over the corpus, or over the records of `path` (one per line, as
+  /// `spfkit lint -` reads them), no timing: a fixed amount of work to count instructions of
+  /// (`valgrind --tool=callgrind spfkit-bench lintonce [FILE]`), which this machine's timing noise
+  /// cannot blur.
+  static func runOnce(path: String?) {
+    let corpus: [TXTRecord]
+    if let path {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return print("lintonce: cannot read \(path) as UTF-8 text")
+      }
+      corpus = text.split(separator: "\n").map { TXTRecord(text: String($0)) }
+    } else {
+      corpus = makeCorpus(count: corpusSize)
+    }
     let linter = Linter()
     var findings = 0
     for record in corpus { findings &+= linter.lint([record]).count }

@@ -42,7 +42,10 @@ enum LongRecordBench {
   static func lint(_ spfkit: String, _ text: String, in directory: URL, label: String) -> Double {
     let input = directory.appendingPathComponent("input.txt").path
     let output = directory.appendingPathComponent("findings.txt").path
-    FileManager.default.createFile(atPath: input, contents: Data(text.utf8))
+    guard FileManager.default.createFile(atPath: input, contents: Data(text.utf8)) else {
+      print("longrecord: \(label): cannot write \(input)")
+      return 0
+    }
     let run = TimedCommand.run(
       ["/bin/sh", "-c", "exec '\(spfkit)' lint - < '\(input)' > '\(output)'"], allowedStatuses: [0, 1])
     let megabytes = Double(text.utf8.count) / 1e6

@@ -36,8 +36,8 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
 /// Tools for profiling, run by name only (`all` leaves them out): fixed work to count instructions
 /// of under callgrind, and the inputs the benchmarks use.
 let profilingTools: [(name: String, run: () async -> Void)] = [
-  // spfkit-bench lintonce: one lint pass over the bulk corpus, untimed.
-  ("lintonce", { LintBench.runOnce() }),
+  // spfkit-bench lintonce [FILE]: one lint pass over the bulk corpus (or FILE's records, one a line), untimed.
+  ("lintonce", { LintBench.runOnce(path: CommandLine.arguments.dropFirst(2).first) }),
   // spfkit-bench corpus: the bulk corpus that `lint` and `cli` use, one record per line, to standard output.
   ("corpus", { LintBench.printCorpus() }),
   (
