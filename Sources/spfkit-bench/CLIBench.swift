@@ -39,28 +39,19 @@ enum CLIBench {
     let corpus = LintBench.makeCorpus(count: LintBench.corpusSize)
     try Data(corpus.map { String(decoding: $0.joined, as: UTF8.self) + "\n" }.joined().utf8)
       .write(to: URL(fileURLWithPath: input))
-    let hasPyspf = hasPyspf()
-    var anchorRuns: [Measurement] = []
-    var runs: [String: [Measurement]] = [:]
-    for round in 1...rounds {
-      if hasPyspf {
-        anchorRuns.append(
-          measured("round \(round): pyspf offline validation", records: corpus.count, output: nil) {
-            shell("exec python3 \"$0\" \"$1\"", pyspfScript, input)
-          })
-      }
-      for format in formats {
-        let output = directory + "/bulk.\(format)"
-        runs[format, default: []].append(
-          measured("round \(round): lint --format \(format) - < records.txt", records: corpus.count, output: output) {
-            shell("exec \"$0\" lint --format \(format) - < \"$1\" > \"$2\"", spfkit, input, output)
-          })
-      }
+    let medians = interleaved(
+      anchor: hasPyspf()
+        ? ("pyspf offline validation", { shell("exec python3 \"$0\" \"$1\"", pyspfScript, input) }) : nil,
+      records: corpus.count
+    ) { format in
+      let output = directory + "/bulk.\(format)"
+      return (
+        "lint --format \(format) - < records.txt", output,
+        { shell("exec \"$0\" lint --format \(format) - < \"$1\" > \"$2\"", spfkit, input, output) }
+      )
     }
-    let anchor = median("pyspf offline validation", anchorRuns)
     for format in formats {
-      let run = median("lint --format \(format) -", runs[format] ?? [])
-      if let anchor, let run {
+      if let anchor = medians.anchor, let run = medians.formats[format] {
         target("bulk \(format): records/s vs pyspf", run.rate / anchor.rate, atLeast: 20)
       }
     }
@@ -76,32 +67,47 @@ enum CLIBench {
     let named = "/usr/bin/named-checkzone"
     let hasNamed = FileManager.default.isExecutableFile(atPath: named)
     if !hasNamed { ZoneBench.report("cli: named-checkzone not installed at \(named): zone targets skipped") }
-    var anchorRuns: [Measurement] = []
-    var runs: [String: [Measurement]] = [:]
-    for round in 1...rounds {
-      if hasNamed {
-        anchorRuns.append(
-          measured("round \(round): named-checkzone", records: generated.txt, output: nil) {
-            TimedCommand.run([named, ZoneBench.origin, path])
-          })
-      }
-      for format in formats {
-        let output = directory + "/zone.\(format)"
-        runs[format, default: []].append(
-          measured("round \(round): lint --zone --format \(format)", records: generated.txt, output: output) {
-            shell("exec \"$0\" lint --format \(format) --zone \"$1\" > \"$2\"", spfkit, path, output)
-          })
-      }
+    let medians = interleaved(
+      anchor: hasNamed ? ("named-checkzone", { TimedCommand.run([named, ZoneBench.origin, path]) }) : nil,
+      records: generated.txt
+    ) { format in
+      let output = directory + "/zone.\(format)"
+      return (
+        "lint --zone --format \(format)", output,
+        { shell("exec \"$0\" lint --format \(format) --zone \"$1\" > \"$2\"", spfkit, path, output) }
+      )
     }
-    let anchor = median("named-checkzone", anchorRuns)
     for format in formats {
-      guard let run = median("lint --zone --format \(format)", runs[format] ?? []) else { continue }
-      if let anchor {
+      guard let run = medians.formats[format] else { continue }
+      if let anchor = medians.anchor {
         target("zone \(format): wall time vs named-checkzone", run.seconds / anchor.seconds, atMost: 0.5)
         target("zone \(format): peak RSS vs named-checkzone", run.peakMB / anchor.peakMB, atMost: 0.2)
       }
       if format == "json" { target("zone json: peak RSS in MB", run.peakMB, atMost: 70) }
     }
+  }
+
+  /// Runs the anchor (when there is one) and each format's command in turns, `rounds` times, each
+  /// run printed; returns the medians. `command` gives a format's label, output file and run.
+  static func interleaved(
+    anchor: (label: String, run: () -> TimedCommand)?, records: Int,
+    command: (String) -> (label: String, output: String, run: () -> TimedCommand)
+  ) -> (anchor: Measurement?, formats: [String: Measurement]) {
+    var anchorRuns: [Measurement] = []
+    var runs: [String: [Measurement]] = [:]
+    for round in 1...rounds {
+      if let anchor {
+        anchorRuns.append(measured("round \(round): \(anchor.label)", records: records, output: nil, anchor.run))
+      }
+      for format in formats {
+        let (label, output, run) = command(format)
+        runs[format, default: []].append(measured("round \(round): \(label)", records: records, output: output, run))
+      }
+    }
+    let anchorMedian = anchor.flatMap { median($0.label, anchorRuns) }
+    var medians: [String: Measurement] = [:]
+    for format in formats { medians[format] = median(command(format).label, runs[format] ?? []) }
+    return (anchorMedian, medians)
   }
 
   /// Whether python3 with pyspf is there; said so when not.
