@@ -41,6 +41,21 @@ let profilingTools: [(name: String, run: () async -> Void)] = [
   // spfkit-bench corpus: the bulk corpus that `lint` and `cli` use, one record per line, to standard output.
   ("corpus", { LintBench.printCorpus() }),
   (
+    "findingszone",
+    {
+      // spfkit-bench findingszone FILE [LINES]: writes the zone that `cli` lints (1,000,000 lines).
+      let arguments = Array(CommandLine.arguments.dropFirst(2))
+      guard let path = arguments.first else { return print("usage: spfkit-bench findingszone FILE [LINES]") }
+      do {
+        let summary = try FindingsZoneGenerator.write(
+          to: path, lines: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
+        print("findingszone: \(summary.lines) lines, \(summary.txt) TXT records, \(summary.bytes) bytes")
+      } catch {
+        print("findingszone: \(error)")
+      }
+    }
+  ),
+  (
     "readzone",
     {
       // spfkit-bench readzone FILE [ORIGIN]: the zone reader alone, in-process, for profiling.
