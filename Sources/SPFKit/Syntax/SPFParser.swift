@@ -15,7 +15,7 @@ public enum SPFParser {
     terms.reserveCapacity(8)
     // Terms hold no spaces: in a record of printable ASCII and spaces, no term has a bad character,
     // and one scan of the record says so for all of them.
-    let printable = CharacterCheck.isPrintableASCII(bytes)
+    var parser = TermParser(bytes: bytes, knownPrintable: CharacterCheck.isPrintableASCII(bytes))
     while index < limit {
       if bytes[index] == 0x20 {
         index += 1
@@ -23,7 +23,7 @@ public enum SPFParser {
       }
       var end = index
       while end < limit, bytes[end] != 0x20 { end += 1 }
-      terms.append(TermParser(bytes: bytes, range: index..<end, knownPrintable: printable).parse(&issues))
+      terms.append(parser.parse(index..<end, &issues))
       index = end
     }
     if limit < bytes.count {
@@ -95,7 +95,8 @@ public enum SPFParser {
   private static func isTerm(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard !bytes[range].contains(0x20) else { return false }
     var scratch: [SyntaxIssue] = []
-    _ = TermParser(bytes: bytes, range: range, suggests: false).parse(&scratch)
+    var parser = TermParser(bytes: bytes, suggests: false)
+    _ = parser.parse(range, &scratch)
     return scratch.isEmpty
   }
 

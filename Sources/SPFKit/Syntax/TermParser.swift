@@ -1,38 +1,44 @@
-/// Parses one term (RFC 7208 §12 `directive` / `modifier`) in `bytes[range]`.
+/// Parses the terms (RFC 7208 §12 `directive` / `modifier`) of one record's bytes, one at a time.
 ///
-/// Every method is non-mutating: a non-mutating call from a mutating method copies the parser, a
-/// reference count on its bytes each time, for every term of every record.
-struct TermParser {
+/// One parser serves every term of a record: a parser per term would retain the record's bytes
+/// for each. It is not copyable, so no method call copies it (a copy retains the bytes too).
+struct TermParser: ~Copyable {
   let bytes: [UInt8]
-  let range: Range<Int>
-  /// The written qualifier (`+`, `-`, `~`, `?`), if the term starts with one.
-  let writtenQualifier: Qualifier?
-  /// Where the mechanism or modifier name starts (after any qualifier).
-  let nameStart: Int
-  let qualifierSpan: SourceSpan?
   /// Whether an unknown term gets a suggestion; off while a suggestion itself is checked.
   let suggests: Bool
-  /// Whether the term is known to be printable ASCII (its record is), so its characters need no check.
+  /// Whether the record is known to be printable ASCII, so its terms' characters need no check.
   let knownPrintable: Bool
+  /// The term being parsed.
+  private(set) var range: Range<Int> = 0..<0
+  /// The written qualifier (`+`, `-`, `~`, `?`), if the term starts with one.
+  private(set) var writtenQualifier: Qualifier?
+  /// Where the mechanism or modifier name starts (after any qualifier).
+  private(set) var nameStart = 0
+  private(set) var qualifierSpan: SourceSpan?
 
-  /// A parser of the non-empty term `bytes[range]`.
-  init(bytes: [UInt8], range: Range<Int>, suggests: Bool = true, knownPrintable: Bool = false) {
+  /// A parser of terms of `bytes`.
+  init(bytes: [UInt8], suggests: Bool = true, knownPrintable: Bool = false) {
     self.bytes = bytes
-    self.range = range
     self.suggests = suggests
     self.knownPrintable = knownPrintable
+  }
+
+  /// Parses the non-empty term `bytes[range]`, appending problems to `issues`.
+  mutating func parse(_ range: Range<Int>, _ issues: inout [SyntaxIssue]) -> Term {
+    self.range = range
     let written = range.isEmpty ? nil : Qualifier(byte: bytes[range.lowerBound])
     writtenQualifier = written
     qualifierSpan = written == nil ? nil : SourceSpan(start: range.lowerBound, end: range.lowerBound + 1)
     nameStart = written == nil ? range.lowerBound : range.lowerBound + 1
+    return parseTerm(&issues)
   }
 
   var span: SourceSpan { SourceSpan(start: range.lowerBound, end: range.upperBound) }
   /// The term as quoted in messages.
   var rawText: String { Excerpt.of(bytes[range]) }
 
-  /// Parses the term, appending problems to `issues`.
-  func parse(_ issues: inout [SyntaxIssue]) -> Term {
+  /// Parses the term in `range`.
+  private func parseTerm(_ issues: inout [SyntaxIssue]) -> Term {
     let bad = knownPrintable ? [] : CharacterCheck.allInvalid(bytes, range)
     if !bad.isEmpty {
       // Invalid before its qualifier is read: the term has no qualifier and no name.
@@ -123,7 +129,7 @@ extension MechanismKind {
   }
 
   /// The kind whose name equals `bytes[range]` ignoring ASCII case (no slice: a slice retains the array).
-  init?(caseInsensitive bytes: [UInt8], _ range: Range<Int>) {
+  init?(caseInsensitive bytes: borrowing [UInt8], _ range: Range<Int>) {
     guard range.count <= 7 else { return nil }
     var key: UInt64 = 0
     for index in range { key = Self.packing(bytes[index], into: key) }
