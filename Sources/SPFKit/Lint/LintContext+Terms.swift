@@ -1,11 +1,14 @@
 extension LintContext {
   /// Calls `body` for every term of every SPF record (selected and near misses) whose tag matches,
   /// in order. Only matching terms are read, so a rule that looks for one kind of term stays cheap.
-  func forEachTerm(where matches: (TermTag) -> Bool, _ body: (LintedRecord, Term) -> Void) {
-    for record in spfRecords {
+  ///
+  /// - Parameter kinds: the kinds of every tag that `matches`: a record with none of them is skipped
+  ///   without reading its tags.
+  func forEachTerm(of kinds: TermKinds, where matches: (TermTag) -> Bool, _ body: (LintedRecord, Term) -> Void) {
+    forEachSPFRecord(where: { !$0.kinds.isDisjoint(with: kinds) }) { record in
       let tags = record.tags
-      // The terms are read only for a record with a matching tag: most records have none.
-      guard let first = tags.firstIndex(where: matches), let spf = record.record else { continue }
+      // The terms are read only for a record with a matching tag.
+      guard let first = tags.firstIndex(where: matches), let spf = record.record else { return }
       for index in first..<tags.count where matches(tags[index]) { body(record, spf.terms[index]) }
     }
   }

@@ -9,15 +9,18 @@ public struct LintContext: Sendable {
     let spfRecords: [LintedRecord]
     let selectedRecords: [LintedRecord]
     let resolution: ResolutionFacts?
+    /// Whether `resolution` is set: read by rules for every record, and reading the optional copies it.
+    let isResolving: Bool
     let zone: ZoneFacts?
 
     init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?, zone: ZoneFacts?) {
       self.name = name
       self.records = records
       let single = records.count == 1
-      spfRecords = single && records[0].parsed != nil ? records : records.filter { $0.parsed != nil }
+      spfRecords = single && records[0].isParsed ? records : records.filter(\.isParsed)
       selectedRecords = single && records[0].role == .selected ? records : records.filter { $0.role == .selected }
       self.resolution = resolution
+      isResolving = resolution != nil
       self.zone = zone
     }
   }
@@ -46,10 +49,55 @@ public struct LintContext: Sendable {
     get { storage.resolution }
     set { storage = Storage(name: name, records: records, resolution: newValue, zone: zone) }
   }
+  /// Whether `resolution` is set, without copying it.
+  var isResolving: Bool { storage.isResolving }
   /// Facts of a zone file (record types, suppression comments), when the records come from one.
   public var zone: ZoneFacts? {
     get { storage.zone }
     set { storage = Storage(name: name, records: records, resolution: resolution, zone: newValue) }
+  }
+
+  /// Calls `body` with each SPF record (selected or near miss) whose facts are `wanted`, in order.
+  ///
+  /// Rules read the records through this, not through `spfRecords`: a record or an array held in a
+  /// local is reference-counted (an atomic operation) for every rule and every record, while facts read
+  /// in place are not. Only a wanted record is handed to `body`.
+  func forEachSPFRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
+    var position = 0
+    while position < storage.spfRecords.count {
+      if wanted(storage.spfRecords[position].facts) { body(storage.spfRecords[position]) }
+      position += 1
+    }
+  }
+
+  /// Calls `body` with each record a receiver selects as SPF whose facts are `wanted`, in order (see
+  /// `forEachSPFRecord(where:_:)`).
+  func forEachSelectedRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
+    var position = 0
+    while position < storage.selectedRecords.count {
+      if wanted(storage.selectedRecords[position].facts) { body(storage.selectedRecords[position]) }
+      position += 1
+    }
+  }
+
+  /// Calls `body` with the facts of each record a receiver selects as SPF, in order: for a rule that
+  /// reports from the facts alone.
+  func forEachSelectedRecordFacts(_ body: (RecordFacts) -> Void) {
+    var position = 0
+    while position < storage.selectedRecords.count {
+      body(storage.selectedRecords[position].facts)
+      position += 1
+    }
+  }
+
+  /// Calls `body` with each TXT record at the name whose facts are `wanted`, in order (see
+  /// `forEachSPFRecord(where:_:)`).
+  func forEachRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
+    var position = 0
+    while position < storage.records.count {
+      if wanted(storage.records[position].facts) { body(storage.records[position]) }
+      position += 1
+    }
   }
 
   /// Classifies and parses the records.
@@ -67,28 +115,39 @@ public struct LintedRecord: Sendable {
   private final class Storage: Sendable {
     let index: Int
     let txt: TXTRecord
-    let role: Role
     let parsed: ParsedRecord?
     let lookups: RecordLookups?
     let tags: [TermTag]
     let writtenTags: [TermTag]
     let networks: [RecordNetwork]
-    let hasIssues: Bool
+    let facts: RecordFacts
 
     init(index: Int, txt: TXTRecord) {
       self.index = index
       self.txt = txt
       let bytes = txt.joined
-      role = Role(bytes)
+      let role = Role(bytes)
       let parsed = role == .other ? nil : SPFParser.parse(bytes)
       self.parsed = parsed
-      hasIssues = !(parsed?.issues.isEmpty ?? true)
+      let hasIssues = !(parsed?.issues.isEmpty ?? true)
       let tags = parsed?.record.terms.map(\.tag) ?? []
       self.tags = tags
       let writtenTags = LintedRecord.writtenTags(tags, parsed?.record.terms ?? [], bytes)
       self.writtenTags = writtenTags
-      lookups = parsed.map { _ in RecordLookups(tags: writtenTags) }
-      networks = parsed.map { RecordNetwork.networks(of: $0.record.terms, tags: tags) } ?? []
+      let lookups = parsed.map { _ in RecordLookups(tags: writtenTags) }
+      self.lookups = lookups
+      let networks = parsed.map { RecordNetwork.networks(of: $0.record.terms, tags: tags) } ?? []
+      self.networks = networks
+      let firstAll = tags.firstIndex { $0.mechanismKind == .all }
+      let allQualifier: Qualifier? =
+        if let firstAll, case .directive(_, let qualifier) = tags[firstAll] { qualifier } else { nil }
+      facts = RecordFacts(
+        index: index, role: role, versionSpan: parsed?.record.versionSpan, isParsed: parsed != nil,
+        hasIssues: hasIssues, kinds: TermKinds.of(tags).present,
+        repeatedWrittenKinds: TermKinds.of(writtenTags).repeated,
+        firstAll: firstAll.flatMap { index in allQualifier.map { (index, $0) } }, termCount: tags.count,
+        lookupCount: lookups?.count ?? 0, networkCount: networks.count, stringCount: txt.strings.count,
+        length: bytes.count)
     }
   }
 
@@ -99,7 +158,7 @@ public struct LintedRecord: Sendable {
   /// The record as published.
   public var txt: TXTRecord { storage.txt }
   /// How a receiver sees it.
-  public var role: Role { storage.role }
+  public var role: Role { storage.facts.role }
   /// The parse, for selected records and near misses.
   public var parsed: ParsedRecord? { storage.parsed }
   /// The record's own DNS-querying terms, counted once for every rule that needs them.
@@ -113,7 +172,12 @@ public struct LintedRecord: Sendable {
   var networks: [RecordNetwork] { storage.networks }
   /// Whether the parse found a syntax issue: rules that report issues skip a clean record without
   /// copying its parse (a reference count per field, for each of them, for every record).
-  var hasIssues: Bool { storage.hasIssues }
+  var hasIssues: Bool { storage.facts.hasIssues }
+
+  /// The facts rules decide from before reading the terms.
+  var facts: RecordFacts { storage.facts }
+  /// Whether the record was parsed, without copying the parse.
+  var isParsed: Bool { storage.facts.isParsed }
 
   /// How a receiver sees a TXT record.
   public enum Role: Hashable, Sendable {

@@ -6,8 +6,8 @@ protocol SyntaxIssueRule: Rule {
 
 extension SyntaxIssueRule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      guard record.hasIssues, let parsed = record.parsed else { continue }
+    context.forEachSPFRecord(where: \.hasIssues) { record in
+      guard let parsed = record.parsed else { return }
       for issue in parsed.issues where issue.kind == Self.issueKind {
         diagnostics.append(Self.diagnostic(for: issue, in: record))
       }

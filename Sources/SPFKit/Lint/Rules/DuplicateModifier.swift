@@ -12,9 +12,10 @@ struct DuplicateModifier: Rule {
   /// Counts modifiers by name as written, so a second `redirect=` whose value is malformed (SPF009) is
   /// still a second one.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    context.forEachSPFRecord(where: { !$0.repeatedWrittenKinds.isDisjoint(with: [.redirect, .explanation]) }) {
+      record in
+      guard let spf = record.record else { return }
       let tags = record.writtenTags
-      guard tags.lazy.filter(Self.isCounted).count > 1, let spf = record.record else { continue }
       var seen: Set<TermTag> = []
       for (index, tag) in tags.enumerated() where Self.isCounted(tag) && !seen.insert(tag).inserted {
         let term = spf.terms[index]

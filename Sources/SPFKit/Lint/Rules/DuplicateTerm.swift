@@ -12,14 +12,16 @@ struct DuplicateTerm: Rule {
   /// One finding per repeated mechanism, at its second copy, with the count: pairwise comparison for a
   /// few mechanisms, one pass with a dictionary for many, so this stays linear in the number of terms.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    // Repeated as written covers repeated as parsed: most records repeat no mechanism at all.
+    let counted = TermKinds.mechanisms.subtracting(.all)
+    context.forEachSPFRecord(where: { !$0.repeatedWrittenKinds.isDisjoint(with: counted) }) { record in
       let tags = record.tags
       let repeated = Self.repeatedKinds(tags)
-      guard repeated != 0 else { continue }
+      guard repeated != 0 else { return }
       // Only networks repeat their kind, and no two are the same network: nothing to report.
       let onlyNetworks = repeated & ~(Self.bit(.ip4) | Self.bit(.ip6)) == 0
-      if onlyNetworks, RecordNetwork.anyOverlap(in: record.networks, sameOnly: true) == false { continue }
-      guard let terms = record.record?.terms else { continue }
+      if onlyNetworks, RecordNetwork.anyOverlap(in: record.networks, sameOnly: true) == false { return }
+      guard let terms = record.record?.terms else { return }
       for copies in Self.repeatedCopies(tags: tags, terms: terms, networks: record.networks) {
         diagnostics.append(Self.diagnostic(copies.map { terms[$0] }, in: record))
       }

@@ -11,8 +11,8 @@ struct EmbeddedVersion: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 ip4:4.5.6.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      guard record.tags.contains(.unknownModifier), let spf = record.record else { continue }
+    context.forEachSPFRecord(where: { $0.kinds.contains(.unknownModifier) }) { record in
+      guard let spf = record.record else { return }
       let firstAll = record.tags.firstIndex { $0.mechanismKind == .all } ?? record.tags.count
       for (index, tag) in record.tags.enumerated() where tag == .unknownModifier {
         let term = spf.terms[index]

@@ -10,7 +10,8 @@ struct HostBitsSet: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.0/24 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) { record, term in
+    context.forEachTerm(of: [.ip4, .ip6], where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) {
+      record, term in
       guard let directive = term.directive else { return }
       let masked: Mechanism
       switch directive.mechanism {

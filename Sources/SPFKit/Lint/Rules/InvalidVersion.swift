@@ -13,8 +13,8 @@ struct InvalidVersion: SyntaxIssueRule {
   /// The parser's issues, with the opening and closing quote of quoted record data as one finding:
   /// one mistake, one fix that removes both.
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      guard record.hasIssues, let parsed = record.parsed else { continue }
+    context.forEachSPFRecord(where: \.hasIssues) { record in
+      guard let parsed = record.parsed else { return }
       let issues = parsed.issues.filter { $0.kind == Self.issueKind }
       let quotes = issues.filter { $0.message == SPFParser.quoteMessage }
       for issue in issues where quotes.count != 2 || issue != quotes[1] {

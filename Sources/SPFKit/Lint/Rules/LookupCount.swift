@@ -17,23 +17,25 @@ struct LookupCount: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.selectedRecords {
-      guard let spf = record.record, let lookups = record.lookups else { continue }
+    let resolving = context.isResolving
+    guard resolving || context.wantsDetail(Self.metadata.severity) else {
+      // Counted but not shown: the summary of every record's lookups is most of this rule's cost.
+      return context.forEachSelectedRecordFacts { facts in
+        guard facts.lookupCount > 0, facts.isParsed, let span = facts.versionSpan else { return }
+        diagnostics.append(Diagnostic(Self.metadata, "", record: facts.index, span: span))
+      }
+    }
+    context.forEachSelectedRecord(where: { resolving || ($0.lookupCount > 0 && $0.isParsed) }) { record in
+      guard let spf = record.record, let lookups = record.lookups else { return }
       if let tree = context.resolution?.tree(of: record) {
-        check(tree, record: record, versionSpan: spf.versionSpan, into: &diagnostics)
-        continue
+        return check(tree, record: record, versionSpan: spf.versionSpan, into: &diagnostics)
       }
-      guard lookups.count > 0 else { continue }
-      guard context.wantsDetail(Self.metadata.severity) else {
-        // Counted but not shown: the summary of every record's lookups is most of this rule's cost.
-        diagnostics.append(Diagnostic(Self.metadata, "", record: record.index, span: spf.versionSpan))
-        continue
-      }
+      guard lookups.count > 0 else { return }
       var message = MessageText()
       message.append("the record uses ")
       message.append(lookups.count)
       message.append(" of 10 DNS lookups")
-      if record.tags.contains(where: { $0.mechanismKind == .include || $0 == .redirect }) {
+      if !record.facts.kinds.isDisjoint(with: [.include, .redirect]) {
         message.append(" in this record, plus what its includes use")
       }
       message.append(": ")

@@ -15,15 +15,15 @@ struct LookupLimitNear: Rule {
   static let near = (RecordLookups.limit - 1)...RecordLookups.limit
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    let resolving = context.isResolving
+    context.forEachSPFRecord(where: { resolving || Self.near.contains($0.lookupCount) }) { record in
       if let tree = context.resolution?.tree(of: record) {
-        check(tree, record: record, into: &diagnostics)
-        continue
+        return check(tree, record: record, into: &diagnostics)
       }
       guard let lookups = record.lookups, Self.near.contains(lookups.count), let spf = record.record,
         let last = lookups.indices.last.map({ spf.terms[$0] })
       else {
-        continue
+        return
       }
       diagnostics.append(
         Diagnostic(

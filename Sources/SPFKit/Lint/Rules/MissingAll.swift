@@ -11,9 +11,7 @@ struct MissingAll: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.selectedRecords {
-      guard !record.tags.contains(where: { $0.mechanismKind == .all || $0 == .redirect }) else { continue }
-      guard record.parsed != nil, !record.hasIssues else { continue }
+    context.forEachSelectedRecord(where: Self.lacksAll) { record in
       var end = record.txt.joined.count
       while end > 0, record.txt.joined[end - 1] == 0x20 { end -= 1 }
       diagnostics.append(
@@ -24,5 +22,10 @@ struct MissingAll: Rule {
             title: "add '~all' at the end",
             edits: [TextEdit(span: SourceSpan(start: end, end: end), replacement: " ~all")])))
     }
+  }
+
+  /// A parsed record without syntax issues, with neither 'all' nor 'redirect'.
+  private static func lacksAll(_ facts: RecordFacts) -> Bool {
+    facts.kinds.isDisjoint(with: [.all, .redirect]) && facts.isParsed && !facts.hasIssues
   }
 }

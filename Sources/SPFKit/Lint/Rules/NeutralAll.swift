@@ -10,11 +10,9 @@ struct NeutralAll: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 ~all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
-      guard let index = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
-        record.tags[index] == .directive(.all, .neutral), let term = record.record?.terms[index]
-      else { continue }
+    // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
+    context.forEachSPFRecord(where: { $0.firstAll?.qualifier == .neutral }) { record in
+      guard let index = record.facts.firstAll?.index, let term = record.record?.terms[index] else { return }
       diagnostics.append(
         Diagnostic(
           Self.metadata, record.message(quoting: term.span, " makes every unlisted host neutral: it protects nothing"),

@@ -12,7 +12,8 @@ struct NonPublicNetwork: Rule {
     nonTriggering: ["v=spf1 ip4:8.8.8.8 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) { record, term in
+    context.forEachTerm(of: [.ip4, .ip6], where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) {
+      record, term in
       let purpose: String?
       switch term.mechanism {
       case .ip4(let network)?: purpose = SpecialPurposeNetworks.purpose(of: network)?.purpose

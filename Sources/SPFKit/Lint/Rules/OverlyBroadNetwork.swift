@@ -22,7 +22,7 @@ struct OverlyBroadNetwork: Rule {
   }
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: Self.mayBeBroad) { record, term in
+    context.forEachTerm(of: [.ip4, .ip6, .a, .mx], where: Self.mayBeBroad) { record, term in
       guard let directive = term.directive else { return }
       var v4: Int? = nil
       var v6: Int? = nil

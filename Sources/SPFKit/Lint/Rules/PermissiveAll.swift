@@ -10,11 +10,9 @@ struct PermissiveAll: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
-      guard let index = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
-        record.tags[index] == .directive(.all, .pass), let term = record.record?.terms[index]
-      else { continue }
+    // Only the first 'all' is ever evaluated; a later one is SPF107's concern.
+    context.forEachSPFRecord(where: { $0.firstAll?.qualifier == .pass }) { record in
+      guard let index = record.facts.firstAll?.index, let term = record.record?.terms[index] else { return }
       diagnostics.append(
         Diagnostic(
           Self.metadata, record.message(quoting: term.span, " lets every host on the internet pass"),

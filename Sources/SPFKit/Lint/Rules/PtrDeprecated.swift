@@ -11,7 +11,7 @@ struct PtrDeprecated: Rule {
     nonTriggering: ["v=spf1 a -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: { $0.mechanismKind == .ptr }) { record, term in
+    context.forEachTerm(of: .ptr, where: { $0.mechanismKind == .ptr }) { record, term in
       diagnostics.append(
         Diagnostic(
           Self.metadata,

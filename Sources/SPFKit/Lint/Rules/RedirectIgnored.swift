@@ -10,11 +10,8 @@ struct RedirectIgnored: Rule {
     nonTriggering: ["v=spf1 redirect=_spf.example.com"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      let tags = record.tags
-      guard tags.contains(.redirect), tags.contains(where: { $0.mechanismKind == .all }), let spf = record.record else {
-        continue
-      }
+    context.forEachSPFRecord(where: { $0.kinds.isSuperset(of: [.redirect, .all]) }) { record in
+      guard let spf = record.record else { return }
       for (index, tag) in record.tags.enumerated() where tag == .redirect {
         let term = spf.terms[index]
         diagnostics.append(

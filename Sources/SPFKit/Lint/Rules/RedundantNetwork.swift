@@ -11,11 +11,9 @@ struct RedundantNetwork: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.0/25 ip4:1.2.3.128/25 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    context.forEachSPFRecord(where: { $0.networkCount > 1 }) { record in
       let networks = record.networks
-      guard networks.count > 1, RecordNetwork.anyOverlap(in: networks) != false, let terms = record.record?.terms else {
-        continue
-      }
+      guard RecordNetwork.anyOverlap(in: networks) != false, let terms = record.record?.terms else { return }
       let runs = Self.qualifierRuns(record.tags)
       for (position, container) in RecordNetwork.earliestContainers(of: networks).enumerated() {
         let inner = networks[position].index

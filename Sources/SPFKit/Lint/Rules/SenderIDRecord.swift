@@ -18,9 +18,9 @@ struct SenderIDRecord: Rule {
     scope: .record)
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.records where record.role == .other {
+    context.forEachRecord(where: { $0.role == .other }) { record in
       let bytes = record.txt.joined
-      guard let tagEnd = Self.senderIDTagEnd(bytes) else { continue }
+      guard let tagEnd = Self.senderIDTagEnd(bytes) else { return }
       let span = SourceSpan(start: 0, end: tagEnd)
       let policy = context.selectedRecords.isEmpty ? ": the name has no SPF policy (no 'v=spf1' record)" : ""
       diagnostics.append(

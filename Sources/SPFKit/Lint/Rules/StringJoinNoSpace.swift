@@ -12,7 +12,7 @@ struct StringJoinNoSpace: Rule {
     nonTriggering: ["\"v=spf1 ip4:1.2.3.1 \" \"ip4:4.5.6.1 -all\""])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords where record.txt.strings.count > 1 {
+    context.forEachSPFRecord(where: { $0.stringCount > 1 }) { record in
       let bytes = record.txt.joined
       for (boundary, term) in Self.joins(bytes, boundaries: record.txt.boundaries) {
         guard Self.isTerm(bytes[term.lowerBound..<boundary]), Self.isTerm(bytes[boundary..<term.upperBound]) else {

@@ -22,12 +22,12 @@ struct TooManyLookups: Rule {
     nonTriggering: ["v=spf1 " + (1...8).map { "include:s\($0).example.com" }.joined(separator: " ") + " -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    let resolving = context.isResolving
+    context.forEachSPFRecord(where: { resolving || $0.lookupCount > RecordLookups.limit }) { record in
       if let tree = context.resolution?.tree(of: record) {
-        check(tree, record: record, into: &diagnostics)
-        continue
+        return check(tree, record: record, into: &diagnostics)
       }
-      guard let lookups = record.lookups, lookups.count > RecordLookups.limit, let spf = record.record else { continue }
+      guard let lookups = record.lookups, lookups.count > RecordLookups.limit, let spf = record.record else { return }
       let crossing = spf.terms[lookups.indices[RecordLookups.limit]]
       diagnostics.append(
         Diagnostic(

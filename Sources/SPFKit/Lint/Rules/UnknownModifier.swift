@@ -10,7 +10,7 @@ struct UnknownModifier: Rule {
     nonTriggering: ["v=spf1 redirect=_spf.example.com"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(where: { $0 == .unknownModifier }) { record, term in
+    context.forEachTerm(of: .unknownModifier, where: { $0 == .unknownModifier }) { record, term in
       guard case .modifier(.unknown(let name, let value)) = term.kind, name.lowercased() != "v" else { return }
       let lowered = name.lowercased()
       var replacement: String? = nil

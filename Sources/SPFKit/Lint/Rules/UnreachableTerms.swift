@@ -10,11 +10,13 @@ struct UnreachableTerms: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.1 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
-      guard let all = record.tags.firstIndex(where: { $0.mechanismKind == .all }),
+    // Most records end with their only 'all': nothing to read past it.
+    context.forEachSPFRecord(where: { facts in facts.firstAll.map { $0.index + 1 < facts.termCount } ?? false }) {
+      record in
+      guard let all = record.facts.firstAll?.index,
         record.tags[(all + 1)...].contains(where: { $0.mechanismKind != nil }), let spf = record.record
       else {
-        continue
+        return
       }
       for index in record.tags.indices where index > all {
         guard record.tags[index].mechanismKind != nil else { continue }
