@@ -29,6 +29,13 @@ struct ZoneFileState {
     error(at: SourceLocation(line: location.line, column: location.column + nameError.column - 1), nameError.message)
   }
 
+  /// Sets the owner to the word the lexer just read. A method of the state, so that the owner,
+  /// lexer and origin are its separate fields: the same call from outside copies the origin (two
+  /// reference counts) for every owner line of a zone.
+  mutating func setOwnerFromWord() throws(ZoneNameError) {
+    try owner.set(lexer.textBytes, origin: origin)
+  }
+
   /// Takes the codes gathered by the lexer since the last call.
   mutating func takeSuppressedCodes() -> [String] {
     defer { lexer.suppressedCodes.removeAll(keepingCapacity: true) }

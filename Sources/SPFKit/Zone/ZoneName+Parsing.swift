@@ -23,7 +23,7 @@ extension ZoneName {
   {
     wire.removeAll(keepingCapacity: true)
     if raw.count == 1, raw[0] == 0x40 {
-      wire.append(contentsOf: origin.wire)
+      origin.wire.withUnsafeBufferPointer { wire.append(contentsOf: $0) }
       return .apex
     }
     if raw.count == 1, raw[0] == 0x2E {
@@ -63,7 +63,8 @@ extension ZoneName {
     // After a final dot, the placeholder length byte is the root label; otherwise the origin follows.
     if !endsWithDot {
       try close(&wire, lengthIndex: lengthIndex, raw: raw, labelStart: labelStart)
-      wire.append(contentsOf: origin.wire)
+      // Through a buffer: appending the array itself retains it, for every relative owner name.
+      origin.wire.withUnsafeBufferPointer { wire.append(contentsOf: $0) }
     }
     guard wire.count <= maximumWireLength else {
       throw ZoneNameError("name '\(display(raw))' is longer than 255 octets", column: 1)

@@ -22,7 +22,7 @@ extension ZoneReader {
       }
       if requiresUTF8Names { try checkUTF8(current.lexer.textBytes, at: start) }
       do {
-        try current.owner.set(current.lexer.textBytes, origin: current.origin)
+        try current.setOwnerFromWord()
       } catch {
         throw current.error(error, in: start)
       }
