@@ -57,45 +57,59 @@ public struct LintContext: Sendable {
     set { storage = Storage(name: name, records: records, resolution: resolution, zone: newValue) }
   }
 
-  /// Calls `body` with each SPF record (selected or near miss) whose facts are `wanted`, in order.
+  /// Which of the name's records a rule reads.
+  enum RecordSet {
+    /// Every TXT record.
+    case all
+    /// The records that are SPF or meant to be (`spfRecords`).
+    case spf
+    /// The records a receiver selects as SPF (`selectedRecords`).
+    case selected
+  }
+
+  /// Calls `body` with each record of `set` whose facts are `wanted`, in order.
   ///
   /// Rules read the records through this, not through `spfRecords`: a record or an array held in a
   /// local is reference-counted (an atomic operation) for every rule and every record, while facts read
   /// in place are not. Only a wanted record is handed to `body`.
+  func forEachRecord(of set: RecordSet, where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
+    switch set {
+    case .all: Self.forEach(in: storage.records, where: wanted, body)
+    case .spf: Self.forEach(in: storage.spfRecords, where: wanted, body)
+    case .selected: Self.forEach(in: storage.selectedRecords, where: wanted, body)
+    }
+  }
+
+  /// Calls `body` with each SPF record (selected or near miss) whose facts are `wanted`, in order.
   func forEachSPFRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
-    var position = 0
-    while position < storage.spfRecords.count {
-      if wanted(storage.spfRecords[position].facts) { body(storage.spfRecords[position]) }
-      position += 1
-    }
+    forEachRecord(of: .spf, where: wanted, body)
   }
 
-  /// Calls `body` with each record a receiver selects as SPF whose facts are `wanted`, in order (see
-  /// `forEachSPFRecord(where:_:)`).
+  /// Calls `body` with each record a receiver selects as SPF whose facts are `wanted`, in order.
   func forEachSelectedRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
-    var position = 0
-    while position < storage.selectedRecords.count {
-      if wanted(storage.selectedRecords[position].facts) { body(storage.selectedRecords[position]) }
-      position += 1
-    }
+    forEachRecord(of: .selected, where: wanted, body)
   }
 
-  /// Calls `body` with the facts of each record a receiver selects as SPF, in order: for a rule that
-  /// reports from the facts alone.
-  func forEachSelectedRecordFacts(_ body: (RecordFacts) -> Void) {
-    var position = 0
-    while position < storage.selectedRecords.count {
-      body(storage.selectedRecords[position].facts)
-      position += 1
-    }
+  /// Calls `body` with the facts of each record of `set`, in order: for a rule that reports from the
+  /// facts alone.
+  func forEachFacts(of set: RecordSet, _ body: (RecordFacts) -> Void) {
+    forEachRecord(
+      of: set,
+      where: {
+        body($0)
+        return false
+      }
+    ) { _ in }
   }
 
-  /// Calls `body` with each TXT record at the name whose facts are `wanted`, in order (see
-  /// `forEachSPFRecord(where:_:)`).
-  func forEachRecord(where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void) {
+  /// Reads `records` by position: a `for` loop would hold the array and each record.
+  @inline(__always)
+  private static func forEach(
+    in records: [LintedRecord], where wanted: (RecordFacts) -> Bool, _ body: (LintedRecord) -> Void
+  ) {
     var position = 0
-    while position < storage.records.count {
-      if wanted(storage.records[position].facts) { body(storage.records[position]) }
+    while position < records.count {
+      if wanted(records[position].facts) { body(records[position]) }
       position += 1
     }
   }

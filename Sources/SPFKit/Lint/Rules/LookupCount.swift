@@ -20,7 +20,7 @@ struct LookupCount: Rule {
     let resolving = context.isResolving
     guard resolving || context.wantsDetail(Self.metadata.severity) else {
       // Counted but not shown: the summary of every record's lookups is most of this rule's cost.
-      return context.forEachSelectedRecordFacts { facts in
+      return context.forEachFacts(of: .selected) { facts in
         guard facts.lookupCount > 0, facts.isParsed, let span = facts.versionSpan else { return }
         diagnostics.append(Diagnostic(Self.metadata, "", record: facts.index, span: span))
       }

@@ -18,7 +18,7 @@ struct SenderIDRecord: Rule {
     scope: .record)
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachRecord(where: { $0.role == .other }) { record in
+    context.forEachRecord(of: .all, where: { $0.role == .other }) { record in
       let bytes = record.txt.joined
       guard let tagEnd = Self.senderIDTagEnd(bytes) else { return }
       let span = SourceSpan(start: 0, end: tagEnd)

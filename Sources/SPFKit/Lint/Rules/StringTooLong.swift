@@ -12,7 +12,7 @@ struct StringTooLong: Rule {
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
     // A record of 255 octets or fewer has no string over 255: most records are skipped at once.
     let longest = CharacterString.maximumLength
-    context.forEachRecord(where: { $0.role != .other && $0.length > longest }) { record in
+    context.forEachRecord(of: .all, where: { $0.role != .other && $0.length > longest }) { record in
       var offset = 0
       for string in record.txt.strings {
         defer { offset += string.bytes.count }
