@@ -44,11 +44,9 @@ enum CLIBench {
         ? ("pyspf offline validation", { shell("exec python3 \"$0\" \"$1\"", pyspfScript, input) }) : nil,
       records: corpus.count
     ) { format in
-      let output = directory + "/bulk.\(format)"
-      return (
-        "lint --format \(format) - < records.txt", output,
-        { shell("exec \"$0\" lint --format \(format) - < \"$1\" > \"$2\"", spfkit, input, output) }
-      )
+      lint(
+        format, label: "lint --format \(format) - < records.txt", reading: input, as: "- < \"$1\"",
+        into: directory + "/bulk.\(format)")
     }
     for format in formats {
       if let anchor = medians.anchor, let run = medians.formats[format] {
@@ -71,11 +69,9 @@ enum CLIBench {
       anchor: hasNamed ? ("named-checkzone", { TimedCommand.run([named, ZoneBench.origin, path]) }) : nil,
       records: generated.txt
     ) { format in
-      let output = directory + "/zone.\(format)"
-      return (
-        "lint --zone --format \(format)", output,
-        { shell("exec \"$0\" lint --format \(format) --zone \"$1\" > \"$2\"", spfkit, path, output) }
-      )
+      lint(
+        format, label: "lint --zone --format \(format)", reading: path, as: "--zone \"$1\"",
+        into: directory + "/zone.\(format)")
     }
     for format in formats {
       guard let run = medians.formats[format] else { continue }
@@ -156,6 +152,14 @@ enum CLIBench {
         run.seconds, run.cpuSeconds, grouped(Int(rate)), peak, run.source, run.status,
         size.map { String(format: ", %.1f MB of output", Double($0) / 1_000_000) } ?? ""))
     return Measurement(seconds: run.seconds, peakMB: peak, rate: rate)
+  }
+
+  /// A labelled run of `spfkit lint --format FORMAT` on `input`, named in the command line by
+  /// `inputArgument` as `$1` (`- < "$1"`, `--zone "$1"`), its report written to `output`.
+  static func lint(
+    _ format: String, label: String, reading input: String, as inputArgument: String, into output: String
+  ) -> (label: String, output: String, run: () -> TimedCommand) {
+    (label, output, { shell("exec \"$0\" lint --format \(format) \(inputArgument) > \"$2\"", spfkit, input, output) })
   }
 
   /// Runs a shell command with `arguments` as `$0`, `$1`, …: the redirections to and from files.
