@@ -127,7 +127,6 @@ public struct LintContext: Sendable {
 /// `LintedRecord` costs one reference count, not one per field.
 public struct LintedRecord: Sendable {
   private final class Storage: Sendable {
-    let index: Int
     let txt: TXTRecord
     let parsed: ParsedRecord?
     let lookups: RecordLookups?
@@ -137,7 +136,6 @@ public struct LintedRecord: Sendable {
     let facts: RecordFacts
 
     init(index: Int, txt: TXTRecord) {
-      self.index = index
       self.txt = txt
       let bytes = txt.joined
       let role = Role(bytes)
@@ -168,7 +166,7 @@ public struct LintedRecord: Sendable {
   private let storage: Storage
 
   /// Index of the record among the name's TXT records.
-  public var index: Int { storage.index }
+  public var index: Int { storage.facts.index }
   /// The record as published.
   public var txt: TXTRecord { storage.txt }
   /// How a receiver sees it.
