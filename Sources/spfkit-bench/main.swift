@@ -45,13 +45,15 @@ let profilingTools: [(name: String, run: () async -> Void)] = [
     {
       // spfkit-bench findingszone FILE [LINES]: writes the zone that `cli` lints (1,000,000 lines).
       let arguments = Array(CommandLine.arguments.dropFirst(2))
-      guard let path = arguments.first else { return print("usage: spfkit-bench findingszone FILE [LINES]") }
+      let lines = arguments.count > 1 ? Int(arguments[1]) : 1_000_000
+      guard let path = arguments.first, let lines, lines > 0 else {
+        return print("usage: spfkit-bench findingszone FILE [LINES]  (LINES: a positive number, 1000000 by default)")
+      }
       do {
-        let summary = try FindingsZoneGenerator.write(
-          to: path, lines: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
+        let summary = try FindingsZoneGenerator.write(to: path, lines: lines)
         print("findingszone: \(summary.lines) lines, \(summary.txt) TXT records, \(summary.bytes) bytes")
       } catch {
-        print("findingszone: \(error)")
+        print("findingszone: cannot write \(path): \(error.localizedDescription)")
       }
     }
   ),
