@@ -8,7 +8,7 @@ import Testing
   static func chunk(_ text: String, errors: Int = 0) -> LintPipeline.Chunk {
     var chunk = LintPipeline.Chunk(summary: LintSummary(threshold: .info))
     chunk.summary.inputErrors = errors
-    chunk.segments = [.rendered(Array(text.utf8)), .rendered(Array("|".utf8))]
+    chunk.segments = [.rendered(RenderedBytes(Array(text.utf8))), .rendered(RenderedBytes(Array("|".utf8)))]
     return chunk
   }
 

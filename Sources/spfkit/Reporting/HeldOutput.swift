@@ -61,7 +61,7 @@ struct HeldOutput {
       return false
     }
     for case .rendered(let bytes) in chunk.segments {
-      let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+      let written = bytes.withBytes { fwrite($0.baseAddress, 1, $0.count, file) }
       // A short write leaves bytes no entry counts, after every entry that is read back.
       guard written == bytes.count else {
         fileFailed = true
@@ -107,14 +107,8 @@ struct HeldOutput {
   }
 
   /// The next `length` bytes of the file, or nil when they cannot be read.
-  private func readBack(_ length: Int) -> [UInt8]? {
-    guard let file else { return nil }
-    var complete = true
-    let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-      count = length == 0 ? 0 : fread(buffer.baseAddress, 1, length, file)
-      complete = count == length
-    }
-    return complete ? bytes : nil
+  private func readBack(_ length: Int) -> RenderedBytes? {
+    file.flatMap { RenderedBytes.read(length, from: $0) }
   }
 
   private static func readBackError() -> LintInputError {

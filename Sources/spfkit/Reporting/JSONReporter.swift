@@ -53,17 +53,15 @@ final class JSONReporter: LintReporter {
   func report(_ result: LintResult) {
     var bytes = OutputBytes()
     renderer?.render(result, into: &bytes)
-    write(rendered: bytes.take())
+    write(rendered: bytes.takeRendered())
   }
 
   /// Input objects from `JSONRenderer`. In a document each starts with the comma that separates it
   /// from the one before: the first object written drops its comma.
-  func write(rendered bytes: [UInt8]) {
+  func write(rendered bytes: RenderedBytes) {
     guard !bytes.isEmpty else { return }
-    if framing == .document && !wroteInput {
-      out.append(bytes.dropFirst())
-    } else {
-      out.append(bytes)
+    bytes.withBytes { bytes in
+      out.append(framing == .document && !wroteInput ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes)
     }
     wroteInput = true
   }

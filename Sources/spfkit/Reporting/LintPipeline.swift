@@ -183,7 +183,7 @@ final class LintPipeline {
   struct Chunk: Sendable {
     enum Segment: Sendable {
       /// Rendered output of consecutive inputs.
-      case rendered([UInt8])
+      case rendered(RenderedBytes)
       /// A result for a reporter without a renderer.
       case result(LintResult)
       case inputError(LintInputError)
@@ -199,9 +199,9 @@ final class LintPipeline {
       _ items: [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?
     ) -> Chunk {
       var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
-      // Grows to a piece's size in a few doublings: with one job a chunk is one input, most of them
-      // printing nothing.
-      var bytes = OutputBytes()
+      // Room for a piece and one input's output past it: a full piece is handed over without a
+      // copy (`takeRendered()`), and the memory beyond its bytes is a fifth at most.
+      var bytes = OutputBytes(capacity: Self.renderedPieceSize + Self.renderedPieceSize / 4)
       func lint(_ input: LintInput) {
         let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
         let result = LintResult(input: input, diagnostics: diagnostics, options: options)
@@ -210,13 +210,13 @@ final class LintPipeline {
           renderer.render(result, into: &bytes)
           // Output goes in pieces of a bounded size: a growing array doubles, and a chunk of a bulk
           // file or a part of a zone file gives hundreds of kilobytes of JSON.
-          if bytes.count >= Self.renderedPieceSize { chunk.segments.append(.rendered(bytes.take())) }
+          if bytes.count >= Self.renderedPieceSize { chunk.segments.append(.rendered(bytes.takeRendered())) }
         } else {
           chunk.segments.append(.result(result))
         }
       }
       func report(_ error: LintInputError) {
-        if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.take())) }
+        if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.takeRendered())) }
         chunk.segments.append(.inputError(error))
       }
       for item in items {
@@ -231,7 +231,7 @@ final class LintPipeline {
           }
         }
       }
-      if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.take())) }
+      if !bytes.isEmpty { chunk.segments.append(.rendered(bytes.takeRendered())) }
       return chunk
     }
   }

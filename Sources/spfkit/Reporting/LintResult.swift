@@ -195,7 +195,7 @@ protocol LintReporter: AnyObject {
   /// Reports one input's findings as soon as they are known.
   func report(_ result: LintResult)
   /// Writes bytes from `renderer`, in input order.
-  func write(rendered bytes: [UInt8])
+  func write(rendered bytes: RenderedBytes)
   /// Notes an input that could not be read (already printed on standard error); the summary counts
   /// it.
   func reportInputError(_ error: LintInputError)
@@ -207,7 +207,7 @@ extension LintReporter {
   /// Most formats leave input errors to standard error.
   func reportInputError(_ error: LintInputError) {}
   var renderer: (any LintRenderer)? { nil }
-  func write(rendered bytes: [UInt8]) {}
+  func write(rendered bytes: RenderedBytes) {}
 }
 
 /// Renders one input's findings as a format's bytes; a value, so the pipeline's workers render in

@@ -22,7 +22,7 @@ final class TextReporter: LintReporter {
     out.append(bytes)
   }
 
-  func write(rendered bytes: [UInt8]) { out.append(bytes) }
+  func write(rendered bytes: RenderedBytes) { bytes.withBytes { out.append($0) } }
 
   func finish(_ summary: LintSummary) {
     if options.statistics { out.append(Self.statistics(summary)) }
