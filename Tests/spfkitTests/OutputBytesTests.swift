@@ -63,18 +63,21 @@ import Testing
     #expect(text == "abcdeyz")
   }
 
-  @Test func takeEmptiesTheBufferAndKeepsItUsable() {
-    var bytes = OutputBytes()
-    bytes.append(StaticString("first"))
-    let taken = bytes.take()
+  /// Below half full the bytes are copied; from half full the memory is handed over and the buffer
+  /// allocates anew: either way the piece keeps its bytes while the buffer is written again.
+  @Test(arguments: [0, 5, 40, 64, 200])
+  func takeRenderedHandsOverTheBytesAndKeepsTheBufferUsable(length: Int) {
+    let expected = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+    var bytes = OutputBytes(capacity: 64)
+    for byte in expected { bytes.append(byte) }
+    let taken = bytes.takeRendered()
     let emptied = bytes.isEmpty
-    #expect(taken == Array("first".utf8))
     #expect(emptied)
-    bytes.append(repeating: 0x61, count: 0)
-    bytes.append([])
-    let stillEmpty = bytes.isEmpty
-    #expect(stillEmpty)
+    bytes.append(repeating: 0x61, count: 300)
     bytes.append(StaticString("second"))
-    #expect(String(decoding: bytes.array, as: UTF8.self) == "second")
+    let second = bytes.takeRendered()
+    #expect(Array(taken) == expected, "the first piece is untouched by later writes")
+    #expect(taken.count == length)
+    #expect(String(decoding: second, as: UTF8.self) == String(repeating: "a", count: 300) + "second")
   }
 }

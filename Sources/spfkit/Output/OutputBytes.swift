@@ -160,12 +160,6 @@ struct OutputBytes: ~Copyable {
   /// Empties the buffer, keeping its memory.
   mutating func removeAll() { count = 0 }
 
-  /// The bytes written as an array, leaving the buffer empty with its memory.
-  mutating func take() -> [UInt8] {
-    defer { count = 0 }
-    return array
-  }
-
   /// The bytes written, leaving the buffer empty with room for as many.
   ///
   /// A buffer at least half full hands its memory over and allocates anew, so a piece of a chunk's
