@@ -9,8 +9,10 @@ extension LintContext {
       let tags = record.tags
       // The terms are read only for a record with a matching tag.
       guard let first = tags.firstIndex(where: matches), let spf = record.record else { return }
-      // Lent from the array's memory: `spf.terms[index]` copied each term (176 bytes, its payload
-      // retained and released), 5 % of a lint pass's instructions.
+      // Through a buffer pointer the loop is inlined into each rule's check, where indexing the array
+      // kept it a function of its own per rule (callgrind lintonce: 2,504M -> 2,463M instructions).
+      // Each matching term is still copied to be passed to `body` (a memcpy and a retain of its
+      // payload); a `borrowing` parameter did not change that.
       spf.terms.withUnsafeBufferPointer { terms in
         for index in first..<min(tags.count, terms.count) where matches(tags[index]) { body(record, terms[index]) }
       }

@@ -43,25 +43,20 @@ struct RecordNetwork: Sendable {
     var networks: [RecordNetwork] = []
     // At its size at once: growing by doubling reallocated a record of eight networks three times.
     networks.reserveCapacity(count)
-    // The terms are read in place: `terms[index].mechanism` copied the whole term first.
-    terms.withUnsafeBufferPointer { terms in
-      for (index, tag) in tags.enumerated() where index < terms.count {
-        guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6,
-          case .directive(let directive) = terms[index].kind
-        else { continue }
-        switch directive.mechanism {
-        case .ip4(let network):
-          networks.append(
-            RecordNetwork(
-              index: index, qualifier: qualifier, first: UInt128(network.first.value),
-              prefixLength: network.prefixLength, isIPv6: false))
-        case .ip6(let network):
-          networks.append(
-            RecordNetwork(
-              index: index, qualifier: qualifier, first: network.first.value,
-              prefixLength: network.prefixLength, isIPv6: true))
-        default: continue
-        }
+    for (index, tag) in tags.enumerated() {
+      guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6 else { continue }
+      switch terms[index].mechanism {
+      case .ip4(let network)?:
+        networks.append(
+          RecordNetwork(
+            index: index, qualifier: qualifier, first: UInt128(network.first.value),
+            prefixLength: network.prefixLength, isIPv6: false))
+      case .ip6(let network)?:
+        networks.append(
+          RecordNetwork(
+            index: index, qualifier: qualifier, first: network.first.value,
+            prefixLength: network.prefixLength, isIPv6: true))
+      default: continue
       }
     }
     return networks
