@@ -65,4 +65,37 @@ import Testing
     let after = list.next()
     #expect(after == nil, "the error is told once")
   }
+
+  @Test func theNewlineSearchAgreesWithFirstIndex() {
+    let bytes = Array("ab\ncd\n\nefgh".utf8)
+    for start in -1...(bytes.count + 1) {
+      let expected = start >= 0 && start <= bytes.count ? bytes[start...].firstIndex(of: 0x0A) : nil
+      #expect(ChunkReader.firstNewline(in: bytes, from: start) == expected, "from \(start)")
+    }
+    #expect(ChunkReader.firstNewline(in: [], from: 0) == nil)
+  }
+
+  /// The word-at-a-time scan against its definition, on lines of 0 to 40 bytes with one byte of
+  /// every value at every position, and on random lines.
+  @Test func theBinaryDataScanAgreesWithItsDefinition() {
+    func defined(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 == 0 || $0 >= 0x80 } }
+    for length in 1...40 {
+      for position in [0, length / 2, length - 1] {
+        for value in 0...255 {
+          var line = [UInt8](repeating: 0x61, count: length)
+          line[position] = UInt8(value)
+          #expect(LineRecords.mayHoldBinaryData(line) == defined(line), "\(value) at \(position) of \(length)")
+        }
+      }
+    }
+    var state: UInt64 = 7
+    for _ in 0..<2_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 58)
+      let line = (0..<length).map { UInt8(truncatingIfNeeded: (state >> UInt64($0 % 56)) | 0x01) & 0x7F | 0x01 }
+      #expect(LineRecords.mayHoldBinaryData(line) == defined(line))
+      #expect(LineRecords.mayHoldBinaryData(line + [0]) && LineRecords.mayHoldBinaryData([0x80] + line))
+    }
+    #expect(!LineRecords.mayHoldBinaryData([]))
+  }
 }

@@ -29,7 +29,7 @@ struct ChunkReader {
   mutating func nextLine() -> [UInt8]? {
     var searchFrom = start
     while true {
-      if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+      if let newline = Self.firstNewline(in: buffer, from: searchFrom) {
         let lineStart = start
         start = newline + 1
         if skippingLongLine {
@@ -57,6 +57,17 @@ struct ChunkReader {
       start = 0
       searchFrom = buffer.count
       fill()
+    }
+  }
+
+  /// The index of the first newline at or after `start`: `memchr`, where the slice's generic
+  /// `firstIndex(of:)` went a byte at a time (1 % of `lint -`'s profile, on the reading thread).
+  static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard start >= 0, start < buffer.count, let base = buffer.baseAddress,
+        let found = memchr(base + start, 0x0A, buffer.count - start)
+      else { return nil }
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
   }
 
