@@ -14,7 +14,10 @@ extension LintContext {
       // Each matching term is still copied to be passed to `body` (a memcpy and a retain of its
       // payload); a `borrowing` parameter did not change that.
       spf.terms.withUnsafeBufferPointer { terms in
-        for index in first..<min(tags.count, terms.count) where matches(tags[index]) { body(record, terms[index]) }
+        // The two have one entry a term; the bound keeps a mismatch from trapping.
+        let end = min(tags.count, terms.count)
+        guard first < end else { return }
+        for index in first..<end where matches(tags[index]) { body(record, terms[index]) }
       }
     }
   }
