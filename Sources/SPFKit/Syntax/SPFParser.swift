@@ -108,12 +108,24 @@ enum Quote {
   private static let openings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x98]]
   private static let closings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99]]
 
-  /// The byte length of the run of opening quotes at `index` (`"`, `''`, `“"`), if there is one: a fix
-  /// must remove all of them, or the same finding comes back (found by the record fuzzer).
+  /// The byte length of the run of opening quotes at `index` (`"`, `''`, `“"`, `'' ''`), if there is
+  /// one, up to its last quote: a fix must remove all of them, or the same finding comes back (found
+  /// by the record fuzzer, twice: `''v=spf1`, then `'' ''v=spf1`, whose spaces between the quotes
+  /// hid the second run from the first).
   static func opening(_ bytes: [UInt8], at index: Int) -> Int? {
     var end = index
-    while let length = openings.first(where: { bytes[end...].starts(with: $0) })?.count { end += length }
-    return end > index ? end - index : nil
+    var lastQuoteEnd = index
+    while end < bytes.count {
+      if let length = openings.first(where: { bytes[end...].starts(with: $0) })?.count {
+        end += length
+        lastQuoteEnd = end
+      } else if bytes[end] == 0x20, lastQuoteEnd > index {
+        end += 1
+      } else {
+        break
+      }
+    }
+    return lastQuoteEnd > index ? lastQuoteEnd - index : nil
   }
 
   /// The byte length of the run of closing quotes ending at `end`, none of them before `floor`.

@@ -25,6 +25,9 @@ extension RuleTests {
         "↓''↓v=spf1 ip4:198.51.100.5/24 -all", fixed: "v=spf1 ip4:198.51.100.5/24 -all"),
       .flags("runs of quotes on both sides", "↓'\"↓v=spf1 -all\"'", fixed: "v=spf1 -all"),
       .flags(
+        "runs of quotes with spaces between them: the fix removes them all (the record fuzzer's)",
+        "↓''' ''↓v=spf1 -all", fixed: "v=spf1 -all"),
+      .flags(
         "the version run into a term: the span is the fused token, the fix keeps the term", "↓v=spf1a↓ a",
         fixed: "v=spf1 a a"),
       .passes(
