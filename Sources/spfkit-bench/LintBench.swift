@@ -17,7 +17,7 @@ enum LintBench {
   /// `spfkit lint -` reads them), no timing: a fixed amount of work to count instructions of
   /// (`valgrind --tool=callgrind spfkit-bench lintonce [FILE]`), which this machine's timing noise
   /// cannot blur.
-  static func runOnce(path: String?) {
+  static func runOnce(path: String?, memo useMemo: Bool = false) {
     let corpus: [TXTRecord]
     if let path {
       guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -29,7 +29,10 @@ enum LintBench {
     }
     let linter = Linter()
     var findings = 0
-    for record in corpus { findings &+= linter.lint([record]).count }
+    var memo = LintMemo()
+    for record in corpus {
+      findings &+= (useMemo ? linter.lint([record], memo: &memo) : linter.lint([record])).count
+    }
     print("lintonce: \(grouped(corpus.count)) records, \(grouped(findings)) findings")
   }
 
@@ -67,6 +70,30 @@ enum LintBench {
     )
     print(
       "lint: \(grouped(linted)) records in \(String(format2(elapsed))) s on one core = \(grouped(Int(perSecond))) records/s, peak RSS \(String(format2(peakMemoryMiB()))) MiB"
+    )
+    runWithMemo(corpus, linter)
+  }
+
+  /// The same passes through a `LintMemo`, as `spfkit lint -` and `lint --zone` run: records the
+  /// corpus repeats are parsed and checked once. Says how many of the corpus's records are distinct,
+  /// which decides the gain.
+  static func runWithMemo(_ corpus: [TXTRecord], _ linter: Linter) {
+    var memo = LintMemo()
+    var findings = 0
+    for record in corpus.prefix(10_000) { findings &+= linter.lint([record], memo: &memo).count }
+    memo = LintMemo()
+    findings = 0
+    var linted = 0
+    let start = monotonicSeconds()
+    var elapsed = 0.0
+    repeat {
+      for record in corpus { findings &+= linter.lint([record], memo: &memo).count }
+      linted += corpus.count
+      elapsed = monotonicSeconds() - start
+    } while elapsed < 2
+    let distinct = Set(corpus.map(\.joined)).count
+    print(
+      "lint with a memo: \(grouped(linted)) records in \(String(format2(elapsed))) s on one core = \(grouped(Int(Double(linted) / elapsed))) records/s (\(grouped(distinct)) of the \(grouped(corpus.count)) records distinct; memo hits \(grouped(memo.hits)), misses \(grouped(memo.misses)))"
     )
   }
 

@@ -38,6 +38,8 @@ let benchmarks: [(name: String, run: () async -> Void)] = [
 let profilingTools: [(name: String, run: () async -> Void)] = [
   // spfkit-bench lintonce [FILE]: one lint pass over the bulk corpus (or FILE's records, one a line), untimed.
   ("lintonce", { LintBench.runOnce(path: CommandLine.arguments.dropFirst(2).first) }),
+  // spfkit-bench lintonce-memo [FILE]: the same pass through a LintMemo, as `spfkit lint -` runs it.
+  ("lintonce-memo", { LintBench.runOnce(path: CommandLine.arguments.dropFirst(2).first, memo: true) }),
   // spfkit-bench corpus: the bulk corpus that `lint` and `cli` use, one record per line, to standard output.
   ("corpus", { LintBench.printCorpus() }),
   (

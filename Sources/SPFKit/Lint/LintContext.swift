@@ -119,6 +119,11 @@ public struct LintContext: Sendable {
     let linted = records.enumerated().map { LintedRecord(index: $0.offset, txt: $0.element) }
     storage = Storage(name: name, records: linted, resolution: resolution, zone: zone)
   }
+
+  /// Facts of records classified and parsed before (a `LintMemo`'s), at `name`.
+  init(linted: [LintedRecord], name: String?, zone: ZoneFacts?) {
+    storage = Storage(name: name, records: linted, resolution: nil, zone: zone)
+  }
 }
 
 /// One TXT record with its SPF role and parse.

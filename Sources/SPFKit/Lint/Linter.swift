@@ -8,9 +8,20 @@ public struct Linter: Sendable {
   /// gives every finding its text.
   public var detailThreshold: Severity = .info
 
+  /// Positions in `rules` of the rules that read the records alone: a `LintMemo` keeps their findings.
+  private let recordRuleIndices: [Int]
+  /// Positions in `rules` of the rules that read the name, the zone facts or DNS answers too.
+  private let ownerRuleIndices: [Int]
+  /// The codes of `rules`, in order: with the threshold, what a memo's entries depend on besides the records.
+  private let ruleCodes: [String]
+
   /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
   public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
     self.rules = rules.filter { !disabled.contains($0.metadata.code) && !disabled.contains($0.metadata.slug) }
+    let readsRecordsAlone = self.rules.map { $0.metadata.scope == .record && $0.metadata.requirement == .none }
+    recordRuleIndices = readsRecordsAlone.indices.filter { readsRecordsAlone[$0] }
+    ownerRuleIndices = readsRecordsAlone.indices.filter { !readsRecordsAlone[$0] }
+    ruleCodes = self.rules.map(\.metadata.code)
   }
 
   /// Lints the TXT records published at one name.
@@ -40,11 +51,60 @@ public struct Linter: Sendable {
       let metadata = rules[index].metadata
       diagnostics[first...].removeAll { zone.suppresses(metadata, record: $0.record) }
     }
-    if diagnostics.count > 1 {
-      diagnostics.sort { a, b in
-        (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)
-      }
-    }
+    Self.sortFindings(&diagnostics)
     return FindingCauses.fold(diagnostics, in: context)
+  }
+
+  /// Lints the TXT records published at one name, parsing and checking records seen before only once.
+  ///
+  /// The findings are those of `lint(_:)` over the same records, name and zone facts. The rules that
+  /// read the records alone (`RuleScope.record` with no `RuleRequirement`) run once per distinct set of
+  /// records and `memo` keeps their findings; the others run at every name, over the records parsed
+  /// before. Records whose zone lines carry a suppression comment, or longer than
+  /// `LintMemo.longestMemoized`, are linted as by `lint(_:)`.
+  public func lint(
+    _ records: [TXTRecord], name: String? = nil, zone: ZoneFacts? = nil, memo: inout LintMemo
+  ) -> [Diagnostic] {
+    guard zone.map({ !$0.hasSuppressions }) ?? true, let key = LintMemo.Key(records) else {
+      return lint(LintContext(records: records, name: name, zone: zone))
+    }
+    let owner = LintMemo.Owner(detailThreshold: detailThreshold, ruleCodes: ruleCodes)
+    guard let entry = memo.entry(for: key, owner: owner) ?? admitted(records, key: key, into: &memo) else {
+      return lint(LintContext(records: records, name: name, zone: zone))
+    }
+    var context = LintContext(linted: entry.records, name: name, zone: zone)
+    context.detailThreshold = detailThreshold
+    var more: [Diagnostic] = []
+    for index in ownerRuleIndices { rules[index].check(context, into: &more) }
+    guard !more.isEmpty else { return entry.folded }
+    // Different rules, so different codes: no tie between the two parts, and the sort is stable.
+    var diagnostics = entry.findings
+    diagnostics.append(contentsOf: more)
+    Self.sortFindings(&diagnostics)
+    return FindingCauses.fold(diagnostics, in: context)
+  }
+
+  /// The entry of records seen before and not held: they are parsed and the rules that read them
+  /// alone run, without a name or zone facts, and `memo` keeps the result. Nil the first time.
+  private func admitted(_ records: [TXTRecord], key: LintMemo.Key, into memo: inout LintMemo) -> LintMemo.Entry? {
+    guard memo.admits(key) else { return nil }
+    var context = LintContext(records: records)
+    context.detailThreshold = detailThreshold
+    var findings: [Diagnostic] = []
+    if !context.spfRecords.isEmpty { findings.reserveCapacity(4) }
+    for index in recordRuleIndices { rules[index].check(context, into: &findings) }
+    Self.sortFindings(&findings)
+    let entry = LintMemo.Entry(
+      records: context.records, findings: findings, folded: FindingCauses.fold(findings, in: context))
+    memo.add(entry, for: key)
+    return entry
+  }
+
+  /// Orders findings by record, then position, then code.
+  private static func sortFindings(_ diagnostics: inout [Diagnostic]) {
+    guard diagnostics.count > 1 else { return }
+    diagnostics.sort { a, b in
+      (a.record ?? -1, a.span?.start ?? -1, a.code) < (b.record ?? -1, b.span?.start ?? -1, b.code)
+    }
   }
 }

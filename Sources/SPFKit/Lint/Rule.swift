@@ -27,9 +27,14 @@ public enum RuleRequirement: String, Hashable, Sendable, Codable {
 /// What a rule's findings are about: one record, or everything published at the name.
 public enum RuleScope: String, Hashable, Sendable, Codable {
   /// One record: a zone-file suppression comment on that record silences the finding.
+  ///
+  /// A record rule with no `RuleRequirement` decides from the name's records alone, never from the
+  /// owner name: `Linter.lint(_:name:zone:memo:)` reuses its findings at every name that publishes the
+  /// same records (`LintMemoTests` lints the catalog's examples at several names to hold it to that).
   case record
   /// All the records at the name together (SPF001, SPF101): a suppression comment on any record
-  /// of the name silences the finding, whichever record it is reported on.
+  /// of the name silences the finding, whichever record it is reported on. Such a rule may read the
+  /// owner name.
   case name
 }
 

@@ -50,6 +50,9 @@ final class LintPipeline {
   /// caller is itself a thread of that pool (an async command), which is as wide as the cores, so
   /// chunks queued there would get one core fewer than the machine has.
   private var workers: WorkerThreads?
+  /// One memo per thread that lints (the workers, or the caller's with one job): names that publish
+  /// the same records, as most of a hosting provider's zone does, are parsed and checked once.
+  private let memos: [MemoBox]
   /// While true, finished chunks are kept in `held`, not written (see `hold()`).
   private var isHolding = false
   private var held = HeldOutput()
@@ -69,6 +72,7 @@ final class LintPipeline {
     self.onInputError = onInputError
     renderer = reporter.renderer
     summary = LintSummary(threshold: options.threshold)
+    memos = (0..<self.jobs).map { _ in MemoBox() }
   }
 
   /// Adds an input to lint.
@@ -114,7 +118,7 @@ final class LintPipeline {
   }
 
   private func add(_ item: consuming Item) {
-    guard jobs > 1 else { return deliver(Chunk.process([item], linter, options, renderer)) }
+    guard jobs > 1 else { return deliver(Chunk.process([item], linter, options, renderer, &memos[0].memo)) }
     if batch.isEmpty || chunkWeight >= Self.chunkSize {
       batch.append([])
       batch[batch.count - 1].reserveCapacity(Self.chunkSize)
@@ -141,10 +145,10 @@ final class LintPipeline {
       swap(&items, &chunks[index])
       let box = ChunkBox(items: items)
       boxes.append(box)
-      let (linter, options, renderer) = (linter, options, renderer)
+      let (linter, options, renderer, memos) = (linter, options, renderer, memos)
       group.enter()
-      workers.run {
-        box.chunk = Chunk.process(box.takeItems(), linter, options, renderer)
+      workers.run { worker in
+        box.chunk = Chunk.process(box.takeItems(), linter, options, renderer, &memos[worker].memo)
         group.leave()
       }
     }
@@ -204,6 +208,11 @@ final class LintPipeline {
     }
   }
 
+  /// A memo used by one thread only: the worker of its index, or the caller's with one job.
+  private final class MemoBox: @unchecked Sendable {
+    var memo = LintMemo()
+  }
+
   /// What a chunk of items produced: its output in order, and its counts.
   struct Chunk: Sendable {
     enum Segment: Sendable {
@@ -221,14 +230,15 @@ final class LintPipeline {
 
     /// Lints `items`: on a worker, or on the caller's thread with one job.
     static func process(
-      _ items: consuming [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?
+      _ items: consuming [Item], _ linter: Linter, _ options: ReportOptions, _ renderer: (any LintRenderer)?,
+      _ memo: inout LintMemo
     ) -> Chunk {
       var chunk = Chunk(summary: LintSummary(threshold: options.threshold))
       // Room for a piece and one input's output past it: a full piece is handed over without a
       // copy (`takeRendered()`), and the memory beyond its bytes is a fifth at most.
       var bytes = OutputBytes(capacity: Self.renderedPieceSize + Self.renderedPieceSize / 4)
       func lint(_ input: LintInput) {
-        let diagnostics = linter.lint(LintContext(records: input.records, name: input.name, zone: input.zone))
+        let diagnostics = linter.lint(input.records, name: input.name, zone: input.zone, memo: &memo)
         let result = LintResult(input: input, diagnostics: diagnostics, options: options)
         chunk.summary.add(result)
         if let renderer {
@@ -274,16 +284,16 @@ protocol LintInputSource: Sendable {
 /// Threads that run jobs in the order given, until stopped.
 private final class WorkerThreads: @unchecked Sendable {  // all state is guarded by `condition`
   private let condition = NSCondition()
-  private var jobs: [@Sendable () -> Void] = []
+  private var jobs: [@Sendable (Int) -> Void] = []
   private var jobIndex = 0
   private var isStopping = false
 
   init(count: Int) {
-    for _ in 0..<count { Thread { [self] in work() }.start() }
+    for index in 0..<count { Thread { [self] in work(index) }.start() }
   }
 
-  /// Queues a job for the next free thread.
-  func run(_ job: @escaping @Sendable () -> Void) {
+  /// Queues a job for the next free thread, which calls it with its index (0 to `count` - 1).
+  func run(_ job: @escaping @Sendable (Int) -> Void) {
     condition.lock()
     jobs.append(job)
     condition.signal()
@@ -298,11 +308,11 @@ private final class WorkerThreads: @unchecked Sendable {  // all state is guarde
     condition.unlock()
   }
 
-  private func work() {
-    while let job = next() { job() }
+  private func work(_ index: Int) {
+    while let job = next() { job(index) }
   }
 
-  private func next() -> (@Sendable () -> Void)? {
+  private func next() -> (@Sendable (Int) -> Void)? {
     condition.lock()
     defer { condition.unlock() }
     while jobIndex == jobs.count, !isStopping { condition.wait() }
