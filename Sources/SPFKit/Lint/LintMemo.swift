@@ -43,7 +43,7 @@ public struct LintMemo: Sendable {
 
   /// An empty memo holding at most `capacity` sets of records and `textCapacity` bytes of their text,
   /// and the hashes of `seenCapacity` sets seen.
-  public init(capacity: Int = 2_048, textCapacity: Int = 131_072, seenCapacity: Int = 65_536) {
+  public init(capacity: Int = 1_024, textCapacity: Int = 65_536, seenCapacity: Int = 65_536) {
     self.capacity = max(0, capacity)
     self.textCapacity = max(0, textCapacity)
     self.seenCapacity = max(0, seenCapacity)
