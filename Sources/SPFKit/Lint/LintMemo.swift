@@ -3,8 +3,8 @@
 /// A hosting provider's zone or a scan of many domains publishes the same few records at most names
 /// (the provider's default `v=spf1 include:… ~all`). With a memo, `Linter.lint(_:name:zone:memo:)`
 /// parses and checks each distinct set of records once: at a name that repeats one, only the rules
-/// that read the name or the zone facts (`RuleScope.name`, `RuleRequirement.zone`) run again, over
-/// the records already parsed. The findings are the same as without the memo.
+/// that may read the name, the zone facts or DNS answers (`RuleScope.name`, or any `RuleRequirement`)
+/// run again, over the records already parsed. The findings are the same as without the memo.
 ///
 /// Records are the same when their strings hold the same bytes: where a string came from in a file
 /// (`CharacterString.origin`) is not part of a finding, which holds offsets into the joined text.
