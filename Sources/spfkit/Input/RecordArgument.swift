@@ -1,4 +1,4 @@
-import SPFKit
+@_spi(ByteScan) import SPFKit
 
 /// A RECORD argument or input line: raw text, or TXT presentation format when it starts with `"`.
 enum RecordArgument {
@@ -88,8 +88,7 @@ struct LineRecords: Sequence, IteratorProtocol {
     }
   }
 
-  /// Whether `bytes` hold a NUL or a byte of 0x80 or above. A word holds neither when no byte has
-  /// its high bit set and none is zero (`(w - 0x01…01) & ~w & 0x80…80` is zero exactly then).
+  /// Whether `bytes` hold a NUL or a byte of 0x80 or above, eight bytes at a time (`ByteWord`).
   static func mayHoldBinaryData(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return false }
@@ -97,8 +96,7 @@ struct LineRecords: Sequence, IteratorProtocol {
       var offset = 0
       while offset &+ 8 <= buffer.count {
         let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        if word & highBits != 0 || (word &- 0x0101_0101_0101_0101) & ~word & highBits != 0 { return true }
+        if ByteWord.containsNonASCII(word) || ByteWord.contains(0, in: word) { return true }
         offset &+= 8
       }
       while offset < buffer.count {
