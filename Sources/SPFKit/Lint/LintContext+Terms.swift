@@ -23,33 +23,56 @@ extension LintContext {
   }
 }
 
+extension LintContext {
+  /// Calls `body` with each ip4 and ip6 network of every SPF record that has one, in order: the
+  /// networks as `LintedRecord` read them once, so no term is copied.
+  func forEachNetwork(_ body: (LintedRecord, RecordNetwork) -> Void) {
+    forEachSPFRecord(where: { !$0.kinds.isDisjoint(with: [.ip4, .ip6]) }) { record in
+      for network in record.networks { body(record, network) }
+    }
+  }
+}
+
 extension Fix {
   /// A fix that deletes a term and the space before it.
-  static func removing(_ term: Term, in record: LintedRecord) -> Fix {
+  static func removing(_ term: Term, in record: LintedRecord) -> Fix { removing(term.span, in: record) }
+
+  /// A fix that deletes the term written at `span` and the space before it.
+  static func removing(_ span: SourceSpan, in record: LintedRecord) -> Fix {
     let bytes = record.txt.joined
-    var start = term.span.start
+    var start = span.start
     while start > 0, start <= bytes.count, bytes[start - 1] == 0x20 { start -= 1 }
     var title = MessageText(capacity: 64)
     title.append("remove '")
-    title.append(bytes[clamped: term.span])
+    title.append(bytes[clamped: span])
     title.append("'")
-    return Fix(
-      title: title.string, edits: [TextEdit(span: SourceSpan(start: start, end: term.span.end), replacement: "")])
+    return Fix(title: title.string, edits: [TextEdit(span: SourceSpan(start: start, end: span.end), replacement: "")])
   }
 
   /// A fix that replaces a term's text.
   static func replacing(_ term: Term, in record: LintedRecord, with replacement: String) -> Fix {
+    replacing(term.span, in: record, with: replacement)
+  }
+
+  /// A fix that replaces the term written at `span`.
+  static func replacing(_ span: SourceSpan, in record: LintedRecord, with replacement: String) -> Fix {
     var title = MessageText(capacity: 64)
     title.append("replace '")
-    title.append(record.txt.joined[clamped: term.span])
+    title.append(record.txt.joined[clamped: span])
     title.append("' with '")
     title.append(string: replacement)
     title.append("'")
-    return Fix(title: title.string, edits: [TextEdit(span: term.span, replacement: replacement)])
+    return Fix(title: title.string, edits: [TextEdit(span: span, replacement: replacement)])
   }
 }
 
 extension LintedRecord {
+  /// The span of the term at `index` of the parsed record, read where it lies: `terms[index].span`
+  /// copies the whole term first. Nil when there is no such term.
+  func termSpan(_ index: Int) -> SourceSpan? {
+    record?.terms.withUnsafeBufferPointer { terms in terms.indices.contains(index) ? terms[index].span : nil }
+  }
+
   /// The written text of a span of this record as quoted in a message (see `Excerpt`).
   func text(_ span: SourceSpan) -> String { Excerpt.of(txt.joined[clamped: span]) }
 

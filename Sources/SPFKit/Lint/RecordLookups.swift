@@ -47,15 +47,35 @@ public struct RecordLookups: Sendable {
 
   /// Appends `summary(of:in:)` to a message.
   func appendSummary(of text: [UInt8], in record: SPFRecord, to message: inout MessageText) {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(indices.count * 24)
-    for (position, index) in indices.enumerated() {
-      if position > 0 {
-        bytes.append(0x2C)
-        bytes.append(0x20)
+    // Spans read where the terms lie: `record.terms[index]` copies the whole term.
+    record.terms.withUnsafeBufferPointer { terms in
+      let spans = indices.lazy.filter { $0 < terms.count }.map { terms[$0].span }
+      // Most lists are short and printable: appended as they are, which is what the excerpt of the
+      // joined list would give. Otherwise joined first, so the excerpt cuts and escapes the whole.
+      var length = 0
+      var printable = true
+      for (position, span) in spans.enumerated() {
+        let term = text[clamped: span]
+        length += (position == 0 ? 0 : 2) + term.count
+        printable = printable && Excerpt.isPrintableASCII(term)
       }
-      bytes += text[clamped: record.terms[index].span]
+      if printable, length <= Self.summaryLimit {
+        for (position, span) in spans.enumerated() {
+          if position > 0 { message.append(", ") }
+          message.append(text[clamped: span])
+        }
+        return
+      }
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(length)
+      for (position, span) in spans.enumerated() {
+        if position > 0 { bytes += [0x2C, 0x20] }
+        bytes += text[clamped: span]
+      }
+      message.append(excerpt: bytes[...], limit: Self.summaryLimit)
     }
-    message.append(excerpt: bytes[...], limit: 400)
   }
+
+  /// The longest summary quoted whole.
+  static let summaryLimit = 400
 }

@@ -7,6 +7,15 @@ struct RecordNetwork: Sendable {
   let first: UInt128
   let prefixLength: Int
   let isIPv6: Bool
+  /// Whether the written address has bits set past the prefix (SPF110).
+  let hasHostBits: Bool
+
+  /// The network receivers match, masked: `ip4:1.2.3.5/24` gives 1.2.3.0/24.
+  var mechanism: Mechanism {
+    isIPv6
+      ? .ip6(IPv6Network(address: IPv6Address(first), prefixLength: prefixLength))
+      : .ip4(IPv4Network(address: IPv4Address(UInt32(truncatingIfNeeded: first)), prefixLength: prefixLength))
+  }
 
   /// Whether this network strictly contains `other`.
   func strictlyContains(_ other: RecordNetwork) -> Bool {
@@ -35,28 +44,33 @@ struct RecordNetwork: Sendable {
     return false
   }
 
-  /// The networks of a record's terms, when it has two or more (one network cannot repeat or cover
-  /// another).
+  /// The networks of a record's terms, in order: SPF108 and SPF109 compare them pairwise, SPF110,
+  /// SPF111 and SPF115 read them one by one, and none of them copies a term.
   static func networks(of terms: [Term], tags: [TermTag]) -> [RecordNetwork] {
     let count = tags.lazy.filter({ $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }).count
-    guard count > 1 else { return [] }
+    guard count > 0 else { return [] }
     var networks: [RecordNetwork] = []
     // At its size at once: growing by doubling reallocated a record of eight networks three times.
     networks.reserveCapacity(count)
-    for (index, tag) in tags.enumerated() {
-      guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6 else { continue }
-      switch terms[index].mechanism {
-      case .ip4(let network)?:
-        networks.append(
-          RecordNetwork(
-            index: index, qualifier: qualifier, first: UInt128(network.first.value),
-            prefixLength: network.prefixLength, isIPv6: false))
-      case .ip6(let network)?:
-        networks.append(
-          RecordNetwork(
-            index: index, qualifier: qualifier, first: network.first.value,
-            prefixLength: network.prefixLength, isIPv6: true))
-      default: continue
+    // Through a buffer pointer: `terms[index].mechanism` copies the whole term to read its network.
+    terms.withUnsafeBufferPointer { terms in
+      for (index, tag) in tags.enumerated() where index < terms.count {
+        guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6,
+          case .directive(let directive) = terms[index].kind
+        else { continue }
+        switch directive.mechanism {
+        case .ip4(let network):
+          networks.append(
+            RecordNetwork(
+              index: index, qualifier: qualifier, first: UInt128(network.first.value),
+              prefixLength: network.prefixLength, isIPv6: false, hasHostBits: network.hasHostBits))
+        case .ip6(let network):
+          networks.append(
+            RecordNetwork(
+              index: index, qualifier: qualifier, first: network.first.value,
+              prefixLength: network.prefixLength, isIPv6: true, hasHostBits: network.hasHostBits))
+        default: continue
+        }
       }
     }
     return networks

@@ -35,11 +35,27 @@ public enum SpecialPurposeNetworks {
     ("fe80::/10", "link-local"), ("ff00::/8", "multicast"), ("3fff::/20", "documentation"),
   ].map { IPv6Entry(network: IPv6Network($0.0)!, purpose: $0.1) }
 
+  /// Bit `o` (of 256) is set when some IPv4 block covers addresses whose first octet is `o`.
+  private static let ipv4FirstOctets: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 4)
+    for entry in ipv4 {
+      let low = Int(entry.network.first.value >> 24)
+      let high = Int((entry.network.first.value | ~entry.network.mask) >> 24)
+      for octet in low...high { bits[octet >> 6] |= 1 << UInt64(octet & 63) }
+    }
+    return bits
+  }()
+
   /// The special-purpose block that holds all of `network`, if any.
   public static func purpose(of network: IPv4Network) -> IPv4Entry? {
+    // A block that holds the network holds its first address, so that address's first octet is one
+    // the block covers. Most published networks start with an octet no block covers: one bit test
+    // instead of comparing with every block.
+    let masked = network.masked
+    let octet = Int(masked.first.value >> 24)
+    guard ipv4FirstOctets[octet >> 6] >> UInt64(octet & 63) & 1 != 0 else { return nil }
     // By index: `first(where:)` hands each entry to its closure as a copy, a reference count on its
     // purpose, for every ip4 term of every record.
-    let masked = network.masked
     for index in ipv4.indices where ipv4[index].network.contains(masked) { return ipv4[index] }
     return nil
   }

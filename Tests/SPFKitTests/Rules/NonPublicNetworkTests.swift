@@ -48,5 +48,19 @@ extension RuleTests {
 
     @Test(arguments: cases)
     func check(_ c: RuleCase) throws { try RuleTest.check(NonPublicNetwork.self, c) }
+
+    /// The first-octet filter in front of the block list answers as the list does, for networks that
+    /// start at every octet, at several prefixes and offsets.
+    @Test func firstOctetFilterAgreesWithTheBlockList() {
+      for octet in UInt32(0)...255 {
+        for low: UInt32 in [0, 0x0000_0001, 0x0040_0000, 0x00A8_0000, 0x00FF_FFFF] {
+          for prefix in [0, 3, 4, 7, 8, 10, 12, 15, 16, 24, 32] {
+            let network = IPv4Network(address: IPv4Address(octet << 24 | low), prefixLength: prefix)
+            let expected = SpecialPurposeNetworks.ipv4.first { $0.network.contains(network.masked) }?.purpose
+            #expect(SpecialPurposeNetworks.purpose(of: network)?.purpose == expected, "\(network)")
+          }
+        }
+      }
+    }
   }
 }

@@ -10,25 +10,19 @@ struct HostBitsSet: Rule {
     nonTriggering: ["v=spf1 ip4:1.2.3.0/24 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(of: [.ip4, .ip6], where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) {
-      record, term in
-      guard let directive = term.directive else { return }
-      let masked: Mechanism
-      switch directive.mechanism {
-      case .ip4(let network) where network.hasHostBits: masked = .ip4(network.masked)
-      case .ip6(let network) where network.hasHostBits: masked = .ip6(network.masked)
-      default: return
-      }
-      let replacement = Directive(directive.qualifier, masked).description
+    context.forEachNetwork { record, network in
+      guard network.hasHostBits, let span = record.termSpan(network.index) else { return }
+      let masked = network.mechanism
+      let replacement = Directive(network.qualifier, masked).description
       var message = MessageText()
-      message.append(quoting: record.txt.joined[clamped: term.span])
+      message.append(quoting: record.txt.joined[clamped: span])
       message.append(" has host bits set: receivers match '")
       message.append(string: masked.description)
       message.append("'")
       diagnostics.append(
         Diagnostic(
-          Self.metadata, message.string, record: record.index, span: term.span,
-          fix: .replacing(term, in: record, with: replacement)))
+          Self.metadata, message.string, record: record.index, span: span,
+          fix: .replacing(span, in: record, with: replacement)))
     }
   }
 }

@@ -21,22 +21,22 @@ struct InvalidDomainSpec: Rule {
       let tags = record.tags
       guard tags.contains(where: Self.namesADomain), let terms = record.record?.terms else { continue }
       let bytes = record.txt.joined
-      for index in tags.indices where Self.namesADomain(tags[index]) {
-        // Spans and the argument's bytes, not the term: copying a term counts references for every
-        // domain of every record.
-        guard let span = terms[index].argumentSpan else { continue }
-        let termSpan = terms[index].span
-        if let doubled = Self.doubledKeyword(termSpan, argument: span, kind: tags[index].mechanismKind, in: record) {
-          diagnostics.append(doubled)
-          continue
+      // Spans and the argument's bytes, read where the terms lie: copying a term (as `terms[index]`
+      // does to read one field) counts references for every domain of every record.
+      terms.withUnsafeBufferPointer { terms in
+        for index in tags.indices where index < terms.count && Self.namesADomain(tags[index]) {
+          guard let span = terms[index].argumentSpan else { continue }
+          let argument = bytes[clamped: span]
+          if let kind = tags[index].mechanismKind, Self.repeatsKeyword(of: kind, in: argument) {
+            diagnostics.append(Self.doubledKeyword(terms[index].span, argument: span, kind: kind, in: record))
+            continue
+          }
+          let problem =
+            argument.contains(0x25) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
+          guard let problem else { continue }
+          diagnostics.append(
+            Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index, span: span))
         }
-        let argument = bytes[clamped: span]
-        let problem = argument.contains(0x25) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
-        guard let problem else { continue }
-        diagnostics.append(
-          Diagnostic(
-            Self.metadata, "'\(record.text(span))' \(problem)", record: record.index,
-            span: span))
       }
     }
   }
@@ -44,17 +44,19 @@ struct InvalidDomainSpec: Rule {
   /// `include:include:example.com`: the keyword typed twice, seen in published records. The grammar
   /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
   /// no one can publish.
-  /// `kind` is the term's mechanism, from its tag (nil for a modifier): `term.mechanism` would copy it.
-  static func doubledKeyword(
-    _ termSpan: SourceSpan, argument span: SourceSpan, kind: MechanismKind?, in record: LintedRecord
-  ) -> Diagnostic? {
-    guard let kind else { return nil }
-    let argument = record.txt.joined[clamped: span]
+  /// `kind` is the term's mechanism, from its tag: `term.mechanism` would copy it.
+  static func repeatsKeyword(of kind: MechanismKind, in argument: ArraySlice<UInt8>) -> Bool {
     // Compared in place: this runs for every term that names a domain, and most repeat nothing.
     let name = kind.rawValue.utf8
-    guard argument.count > name.count + 1, argument[argument.startIndex + name.count] == 0x3A,
-      zip(argument, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
-    else { return nil }
+    return argument.count > name.count + 1 && argument[argument.startIndex + name.count] == 0x3A
+      && zip(argument, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+  }
+
+  /// The finding for a term whose argument `repeatsKeyword(of:in:)`.
+  static func doubledKeyword(
+    _ termSpan: SourceSpan, argument span: SourceSpan, kind: MechanismKind, in record: LintedRecord
+  ) -> Diagnostic {
+    let name = kind.rawValue.utf8
     let doubled = SourceSpan(start: span.start, end: span.start + name.count + 1)
     let fixed = record.text(SourceSpan(start: doubled.end, end: termSpan.end))
     return Diagnostic(

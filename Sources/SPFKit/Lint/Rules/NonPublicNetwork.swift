@@ -12,23 +12,21 @@ struct NonPublicNetwork: Rule {
     nonTriggering: ["v=spf1 ip4:8.8.8.8 -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(of: [.ip4, .ip6], where: { $0.mechanismKind == .ip4 || $0.mechanismKind == .ip6 }) {
-      record, term in
+    context.forEachNetwork { record, network in
       let purpose: String?
-      switch term.mechanism {
-      case .ip4(let network)?: purpose = SpecialPurposeNetworks.purpose(of: network)?.purpose
-      case .ip6(let network)?: purpose = SpecialPurposeNetworks.purpose(of: network)?.purpose
+      switch network.mechanism {
+      case .ip4(let network): purpose = SpecialPurposeNetworks.purpose(of: network)?.purpose
+      case .ip6(let network): purpose = SpecialPurposeNetworks.purpose(of: network)?.purpose
       default: purpose = nil
       }
-      guard let purpose else { return }
+      guard let purpose, let span = record.termSpan(network.index) else { return }
       var message = MessageText()
-      message.append(quoting: record.txt.joined[clamped: term.span])
+      message.append(quoting: record.txt.joined[clamped: span])
       message.append(" is ")
       message.append(string: purpose)
       message.append(" address space: no mail from it reaches receivers on the internet")
       diagnostics.append(
-        Diagnostic(
-          Self.metadata, message.string, record: record.index, span: term.span, fix: .removing(term, in: record)))
+        Diagnostic(Self.metadata, message.string, record: record.index, span: span, fix: .removing(span, in: record)))
     }
   }
 }

@@ -15,33 +15,40 @@ struct OverlyBroadNetwork: Rule {
   /// The shortest IPv6 prefix that does not warn.
   static let ip6Minimum = 32
 
-  /// Passing ip4, ip6, a and mx terms: the ones that can authorize a network.
-  static func mayBeBroad(_ tag: TermTag) -> Bool {
+  /// Passing a and mx terms: with a prefix, they authorize the networks around the hosts they name.
+  static func isPassingHostLookup(_ tag: TermTag) -> Bool {
     guard case .directive(let kind, .pass) = tag else { return false }
-    return kind == .ip4 || kind == .ip6 || kind == .a || kind == .mx
+    return kind == .a || kind == .mx
   }
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    context.forEachTerm(of: [.ip4, .ip6, .a, .mx], where: Self.mayBeBroad) { record, term in
-      guard let directive = term.directive else { return }
-      var v4: Int? = nil
-      var v6: Int? = nil
-      switch directive.mechanism {
-      case .ip4(let network): v4 = network.prefixLength
-      case .ip6(let network): v6 = network.prefixLength
-      case .a(_, let cidr), .mx(_, let cidr): (v4, v6) = (cidr.ip4, cidr.ip6)
+    // ip4 and ip6 from the record's networks, which copy no term.
+    context.forEachNetwork { record, network in
+      guard network.qualifier == .pass, let span = record.termSpan(network.index) else { return }
+      let (v4, v6) = network.isIPv6 ? (nil, network.prefixLength) : (network.prefixLength, nil)
+      guard let finding = Self.finding(v4: v4, v6: v6, span: span, in: record) else { return }
+      diagnostics.append(finding)
+    }
+    context.forEachTerm(of: [.a, .mx], where: Self.isPassingHostLookup) { record, term in
+      switch term.mechanism {
+      case .a(_, let cidr)?, .mx(_, let cidr)?:
+        guard let finding = Self.finding(v4: cidr.ip4, v6: cidr.ip6, span: term.span, in: record) else { return }
+        diagnostics.append(finding)
       default: return
       }
-      let message: String
-      if let v4, v4 < Self.ip4Minimum {
-        message =
-          "'\(record.text(term.span))' authorizes \(UInt64(1) << UInt64(32 - v4)) IPv4 addresses per network: wider than /\(Self.ip4Minimum)"
-      } else if let v6, v6 < Self.ip6Minimum {
-        message = "'\(record.text(term.span))' authorizes a /\(v6) IPv6 network: wider than /\(Self.ip6Minimum)"
-      } else {
-        return
-      }
-      diagnostics.append(Diagnostic(Self.metadata, message, record: record.index, span: term.span))
     }
+  }
+
+  private static func finding(v4: Int?, v6: Int?, span: SourceSpan, in record: LintedRecord) -> Diagnostic? {
+    let message: String
+    if let v4, v4 < ip4Minimum {
+      message =
+        "'\(record.text(span))' authorizes \(UInt64(1) << UInt64(32 - v4)) IPv4 addresses per network: wider than /\(ip4Minimum)"
+    } else if let v6, v6 < ip6Minimum {
+      message = "'\(record.text(span))' authorizes a /\(v6) IPv6 network: wider than /\(ip6Minimum)"
+    } else {
+      return nil
+    }
+    return Diagnostic(metadata, message, record: record.index, span: span)
   }
 }
