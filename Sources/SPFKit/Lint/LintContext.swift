@@ -155,13 +155,15 @@ public struct LintedRecord: Sendable {
       self.lookups = lookups
       let networks = parsed.map { RecordNetwork.networks(of: $0.record.terms, tags: tags) } ?? []
       self.networks = networks
+      // Written tags differ from the parsed ones only where a term is invalid: most records count once.
+      let kinds = TermKinds.of(tags)
+      let writtenKinds = tags.contains(.invalid) ? TermKinds.of(writtenTags) : kinds
       let firstAll = tags.firstIndex { $0.mechanismKind == .all }
       let allQualifier: Qualifier? =
         if let firstAll, case .directive(_, let qualifier) = tags[firstAll] { qualifier } else { nil }
       facts = RecordFacts(
         index: index, role: role, versionSpan: parsed?.record.versionSpan, isParsed: parsed != nil,
-        hasIssues: hasIssues, kinds: TermKinds.of(tags).present,
-        repeatedWrittenKinds: TermKinds.of(writtenTags).repeated,
+        hasIssues: hasIssues, kinds: kinds.present, repeatedWrittenKinds: writtenKinds.repeated,
         firstAll: firstAll.flatMap { index in allQualifier.map { (index, $0) } }, termCount: tags.count,
         lookupCount: lookups?.count ?? 0, networkCount: networks.count, stringCount: txt.strings.count,
         length: bytes.count)

@@ -6,10 +6,7 @@ enum Excerpt {
 
   /// Whether every byte is printable ASCII: such text is quoted as it is.
   static func isPrintableASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-      for byte in buffer where byte < 0x20 || byte >= 0x7F { return false }
-      return true
-    }
+    bytes.withUnsafeBufferPointer(CharacterCheck.isPrintableASCII)
   }
 
   /// The printable excerpt of `bytes`.

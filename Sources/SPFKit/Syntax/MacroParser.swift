@@ -11,6 +11,8 @@ enum MacroParser {
     issues: inout [SyntaxIssue]
   ) -> MacroString? {
     var parts: [MacroPart] = []
+    // `%{i}._spf.%{d}` has three parts: room for them at once, not for 1, then 2, then 4.
+    parts.reserveCapacity(4)
     var literalStart = range.lowerBound
     var index = range.lowerBound
     func flushLiteral(upTo end: Int) {
@@ -89,7 +91,8 @@ enum MacroParser {
   private static func parseBody(_ bytes: [UInt8], _ body: Range<Int>, span: SourceSpan, issues: inout [SyntaxIssue])
     -> MacroExpansion?
   {
-    let text = Excerpt.of(bytes[span.start..<span.end])
+    // Only a failure quotes the macro: built then, not for every macro of every record.
+    var text: String { Excerpt.of(bytes[span.start..<span.end]) }
     func fail(_ message: String) -> MacroExpansion? {
       issues.append(SyntaxIssue(.invalidMacro, span, message))
       return nil

@@ -143,23 +143,24 @@ enum Quote {
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
 enum CharacterCheck {
   /// Whether every byte is printable ASCII or a space (0x20 to 0x7E): eight bytes at a time.
-  static func isPrintableASCII(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = 0
-      if let base = buffer.baseAddress {
-        while buffer.count - index >= 8 {
-          guard isPrintableASCII(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
-            return false
-          }
-          index += 8
+  static func isPrintableASCII(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isPrintableASCII) }
+
+  /// Whether every byte of `buffer` is printable ASCII or a space.
+  static func isPrintableASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let base = buffer.baseAddress {
+      while buffer.count - index >= 8 {
+        guard isPrintableASCII(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+          return false
         }
+        index += 8
       }
-      while index < buffer.count {
-        guard buffer[index] >= 0x20, buffer[index] <= 0x7E else { return false }
-        index += 1
-      }
-      return true
     }
+    while index < buffer.count {
+      guard buffer[index] >= 0x20, buffer[index] <= 0x7E else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Whether all eight bytes of `word` are in 0x20...0x7E.

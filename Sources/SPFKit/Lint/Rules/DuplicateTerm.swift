@@ -22,30 +22,45 @@ struct DuplicateTerm: Rule {
       let onlyNetworks = repeated & ~(Self.bit(.ip4) | Self.bit(.ip6)) == 0
       if onlyNetworks, RecordNetwork.anyOverlap(in: record.networks, sameOnly: true) == false { return }
       guard let terms = record.record?.terms else { return }
-      for copies in Self.repeatedCopies(tags: tags, terms: terms, networks: record.networks) {
+      let copiesOfEach = Self.repeatedCopies(
+        tags: tags, terms: terms, networks: record.networks, text: record.txt.joined)
+      for copies in copiesOfEach {
         diagnostics.append(Self.diagnostic(copies.map { terms[$0] }, in: record))
       }
     }
   }
 
   /// The term indices of every mechanism written more than once, each list in order, first copy first.
-  static func repeatedCopies(tags: [TermTag], terms: [Term], networks: [RecordNetwork]) -> [[Int]] {
-    // Networks compare as plain values; other mechanisms only when their kind repeats, so the text
-    // of a lone `mx` is never built.
+  static func repeatedCopies(tags: [TermTag], terms: [Term], networks: [RecordNetwork], text: [UInt8]) -> [[Int]] {
+    // Networks compare as plain values; other mechanisms only when their kind repeats, so the key
+    // of a lone `mx` is never made.
     var candidates: [(key: Key, index: Int)] = networks.map {
       (.network($0.first, $0.prefixLength, $0.isIPv6), $0.index)
     }
     let repeated = repeatedKinds(tags)
-    for (index, tag) in tags.enumerated() {
-      guard let kind = tag.mechanismKind, kind != .all, kind != .ip4, kind != .ip6,
-        repeated & bit(kind) != 0, let mechanism = terms[index].mechanism
-      else { continue }
-      candidates.append((.mechanism(mechanism.description.lowercased()), index))
+    terms.withUnsafeBufferPointer { terms in
+      for (index, tag) in tags.enumerated() where index < terms.count {
+        guard let kind = tag.mechanismKind, kind != .all, kind != .ip4, kind != .ip6,
+          repeated & bit(kind) != 0, let key = key(of: terms[index], in: text)
+        else { continue }
+        candidates.append((key, index))
+      }
     }
     return candidates.count <= smallCount ? groupedByComparing(candidates) : groupedByHashing(candidates)
   }
 
-  /// Up to this many candidates, comparing every pair beats building a dictionary.
+  /// What two mechanisms other than networks share when they are the same: their text without the
+  /// qualifier, ignoring case. A term of printable ASCII with no macro is its written text (the
+  /// parser keeps the name as written, and accepts prefix lengths only without leading zeros), compared
+  /// in place; any other is `description` lowercased, which folds macro letters and non-ASCII
+  /// text. The two kinds of key never meet: a description with a macro holds a '%'.
+  private static func key(of term: Term, in text: [UInt8]) -> Key? {
+    let written = text[clamped: SourceSpan(start: term.nameSpan.start, end: term.span.end)]
+    if !written.contains(0x25), Excerpt.isPrintableASCII(written) { return .written(CaseInsensitiveBytes(written)) }
+    guard let mechanism = term.mechanism else { return nil }
+    return .mechanism(mechanism.description.lowercased())
+  }
+
   static let smallCount = 32
 
   /// Groups of equal keys, in the order of their first copy: pairwise, for a few candidates.
@@ -101,7 +116,26 @@ struct DuplicateTerm: Rule {
   /// What makes two mechanisms the same: the masked network, or the canonical text ignoring ASCII case.
   enum Key: Hashable {
     case network(UInt128, Int, Bool)
+    case written(CaseInsensitiveBytes)
     case mechanism(String)
+  }
+
+  /// ASCII text that equals and hashes ignoring the case of letters.
+  struct CaseInsensitiveBytes: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    static func == (a: Self, b: Self) -> Bool {
+      a.bytes.count == b.bytes.count && zip(a.bytes, b.bytes).allSatisfy { folded($0) == folded($1) }
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(bytes.count)
+      for byte in bytes { hasher.combine(Self.folded(byte)) }
+    }
   }
 
   /// The kinds (other than `all`) written twice or more, as bits of `bit(_:)`.
