@@ -14,6 +14,9 @@ public struct Linter: Sendable {
   private let ownerRuleIndices: [Int]
   /// The codes of `rules`, in order: with the threshold, what a memo's entries depend on besides the records.
   private let ruleCodes: [String]
+  /// What each of `rules` needs besides the records: a rule that needs DNS answers or zone facts is
+  /// not called without them (seven of the catalog's rules, for every record linted offline).
+  private let requirements: [RuleRequirement]
 
   /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
   public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
@@ -22,6 +25,16 @@ public struct Linter: Sendable {
     recordRuleIndices = readsRecordsAlone.indices.filter { readsRecordsAlone[$0] }
     ownerRuleIndices = readsRecordsAlone.indices.filter { !readsRecordsAlone[$0] }
     ruleCodes = self.rules.map(\.metadata.code)
+    requirements = self.rules.map(\.metadata.requirement)
+  }
+
+  /// Whether the rule at `index` has what it needs in `context`.
+  private func canRun(_ index: Int, in context: LintContext) -> Bool {
+    switch requirements[index] {
+    case .none: true
+    case .dns: context.isResolving
+    case .zone: context.zone != nil
+    }
   }
 
   /// Lints the TXT records published at one name.
@@ -44,7 +57,7 @@ public struct Linter: Sendable {
     if !context.spfRecords.isEmpty { diagnostics.reserveCapacity(4) }
     // Most zone records carry no suppression comment: their findings skip the filter (which copies the tail).
     let suppressing = context.zone.flatMap { $0.hasSuppressions ? $0 : nil }
-    for index in rules.indices {
+    for index in rules.indices where canRun(index, in: context) {
       let first = diagnostics.count
       rules[index].check(context, into: &diagnostics)
       guard let zone = suppressing, diagnostics.count > first else { continue }
@@ -75,7 +88,7 @@ public struct Linter: Sendable {
     var context = LintContext(linted: entry.records, name: name, zone: zone)
     context.detailThreshold = detailThreshold
     var more: [Diagnostic] = []
-    for index in ownerRuleIndices { rules[index].check(context, into: &more) }
+    for index in ownerRuleIndices where canRun(index, in: context) { rules[index].check(context, into: &more) }
     guard !more.isEmpty else { return entry.folded }
     // Different rules, so different codes: no tie between the two parts, and the sort is stable.
     var diagnostics = entry.findings

@@ -18,9 +18,10 @@ extension Rule {
 public enum RuleRequirement: String, Hashable, Sendable, Codable {
   /// Works on the records alone.
   case none
-  /// Needs DNS lookups (`--resolve` or `--domain`).
+  /// Needs DNS lookups (`--resolve` or `--domain`): `Linter` calls the rule only for a context with
+  /// resolution facts.
   case dns
-  /// Needs a zone file (`--zone`).
+  /// Needs a zone file (`--zone`): `Linter` calls the rule only for a context with zone facts.
   case zone
 }
 

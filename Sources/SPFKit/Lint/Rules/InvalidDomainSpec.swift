@@ -32,7 +32,7 @@ struct InvalidDomainSpec: Rule {
             continue
           }
           let problem =
-            argument.contains(0x25) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
+            argument.withUnsafeBufferPointer({ $0.contains(0x25) }) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
           guard let problem else { continue }
           diagnostics.append(
             Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index, span: span))
@@ -101,7 +101,7 @@ struct InvalidDomainSpec: Rule {
   /// unusable in DNS: `nameProblem(of:)` on the written bytes, without the parsed term.
   static func nameProblem(literal bytes: ArraySlice<UInt8>) -> String? {
     var scan = LabelScan()
-    for byte in bytes { scan.add(byte) }
+    bytes.withUnsafeBufferPointer { for byte in $0 { scan.add(byte) } }
     return scan.problem(isLiteral: true)
   }
 
