@@ -34,8 +34,15 @@ struct DuplicateTerm: Rule {
   static func repeatedCopies(tags: [TermTag], terms: [Term], networks: [RecordNetwork], text: [UInt8]) -> [[Int]] {
     // Networks compare as plain values; other mechanisms only when their kind repeats, so the key
     // of a lone `mx` is never made.
-    var candidates: [(key: Key, index: Int)] = networks.map {
-      (.network($0.first, $0.prefixLength, $0.isIPv6), $0.index)
+    var candidates: [(key: Key, index: Int)] = []
+    // At most one a term (networks are terms too): one allocation, not one per doubling.
+    candidates.reserveCapacity(tags.count)
+    for network in networks {
+      let first = network.first
+      let key = Key.network(
+        UInt64(truncatingIfNeeded: first >> 64), UInt64(truncatingIfNeeded: first), network.prefixLength,
+        network.isIPv6)
+      candidates.append((key, network.index))
     }
     let repeated = repeatedKinds(tags)
     terms.withUnsafeBufferPointer { terms in
@@ -115,7 +122,9 @@ struct DuplicateTerm: Rule {
 
   /// What makes two mechanisms the same: the masked network, or the canonical text ignoring ASCII case.
   enum Key: Hashable {
-    case network(UInt128, Int, Bool)
+    /// The first address in halves: a `UInt128` payload aligns the candidates to 16 bytes, and the
+    /// runtime allocates such arrays with `posix_memalign` rather than `malloc`.
+    case network(UInt64, UInt64, Int, Bool)
     case written(CaseInsensitiveBytes)
     case mechanism(String)
   }
