@@ -75,7 +75,8 @@ extension RuleTests {
           guard let mechanism = term.mechanism, ![.all, .ip4, .ip6].contains(mechanism.kind) else { continue }
           let written = linted.txt.joined[clamped: SourceSpan(start: term.nameSpan.start, end: term.span.end)]
           guard !written.contains(0x25) else { continue }
-          #expect(String(decoding: written, as: UTF8.self).lowercased() == mechanism.description.lowercased(), "\(record)")
+          let text = String(decoding: written, as: UTF8.self)
+          #expect(text.lowercased() == mechanism.description.lowercased(), "\(record)")
           checked += 1
         }
       }

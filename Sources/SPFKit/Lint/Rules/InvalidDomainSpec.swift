@@ -31,8 +31,8 @@ struct InvalidDomainSpec: Rule {
             diagnostics.append(Self.doubledKeyword(terms[index].span, argument: span, kind: kind, in: record))
             continue
           }
-          let problem =
-            argument.withUnsafeBufferPointer({ $0.contains(0x25) }) ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
+          let hasMacro = argument.withUnsafeBufferPointer { $0.contains(0x25) }
+          let problem = hasMacro ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
           guard let problem else { continue }
           diagnostics.append(
             Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index, span: span))
