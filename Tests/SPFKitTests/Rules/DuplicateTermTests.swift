@@ -83,6 +83,26 @@ extension RuleTests {
       #expect(checked > 500)
     }
 
+    /// Keys of written text are equal exactly when the texts are, ignoring the case of ASCII letters:
+    /// whatever the length, and wherever in a word of eight bytes a difference falls.
+    @Test func caseInsensitiveKeysCompareEveryByte() {
+      let text = Array("include:_spf.mail-relay.example.com".utf8)
+      for length in 0...text.count {
+        let base = text[..<length]
+        let key = DuplicateTerm.CaseInsensitiveBytes(base)
+        #expect(key == DuplicateTerm.CaseInsensitiveBytes(Array(base)[...]))
+        for position in 0..<length {
+          var other = Array(base)
+          let byte = other[position]
+          let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+          other[position] = isLetter ? byte ^ 0x20 : byte ^ 0x01
+          let changed = DuplicateTerm.CaseInsensitiveBytes(other[...])
+          #expect((key == changed) == isLetter, "length \(length), position \(position)")
+          #expect(!isLetter || key.hashValue == changed.hashValue)
+        }
+      }
+    }
+
     /// Long records take the dictionary path (over `DuplicateTerm.smallCount` candidates), short ones
     /// the pairwise one: both agree with the definition.
     @Test(arguments: 0..<60)

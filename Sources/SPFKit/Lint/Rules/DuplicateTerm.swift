@@ -132,22 +132,47 @@ struct DuplicateTerm: Rule {
   /// ASCII text that equals and hashes ignoring the case of letters.
   struct CaseInsensitiveBytes: Hashable {
     let bytes: ArraySlice<UInt8>
+    /// FNV-1a of the folded bytes, computed once: a dictionary hashes a key several times, and
+    /// `Hasher` taking the bytes one by one cost ten times the folding (164,875 distinct includes).
+    private let folded: UInt64
 
-    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+    init(_ bytes: ArraySlice<UInt8>) {
+      self.bytes = bytes
+      folded = bytes.withUnsafeBufferPointer { buffer in
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in buffer { hash = (hash ^ UInt64(Self.folded(byte))) &* 0x100_0000_01b3 }
+        return hash
+      }
+    }
 
     private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static func == (a: Self, b: Self) -> Bool {
-      a.bytes.count == b.bytes.count && zip(a.bytes, b.bytes).allSatisfy { folded($0) == folded($1) }
+      guard a.folded == b.folded, a.bytes.count == b.bytes.count else { return false }
+      return a.bytes.withUnsafeBufferPointer { x in
+        b.bytes.withUnsafeBufferPointer { y in
+          // Copies are mostly written alike: eight bytes at a time while they are, then byte by byte.
+          var index = 0
+          if let xBase = x.baseAddress, let yBase = y.baseAddress {
+            while x.count - index >= 8,
+              UnsafeRawPointer(xBase + index).loadUnaligned(as: UInt64.self)
+                == UnsafeRawPointer(yBase + index).loadUnaligned(as: UInt64.self)
+            {
+              index += 8
+            }
+          }
+          while index < x.count {
+            guard folded(x[index]) == folded(y[index]) else { return false }
+            index += 1
+          }
+          return true
+        }
+      }
     }
 
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(bytes.count)
-      for byte in bytes { hasher.combine(Self.folded(byte)) }
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(folded) }
   }
 
-  /// The kinds (other than `all`) written twice or more, as bits of `bit(_:)`.
   static func repeatedKinds(_ tags: [TermTag]) -> UInt16 {
     var seen: UInt16 = 0
     var repeated: UInt16 = 0
