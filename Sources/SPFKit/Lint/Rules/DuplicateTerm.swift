@@ -68,6 +68,7 @@ struct DuplicateTerm: Rule {
     return .mechanism(mechanism.description.lowercased())
   }
 
+  /// Up to this many candidates, comparing every pair beats building a dictionary.
   static let smallCount = 32
 
   /// Groups of equal keys, in the order of their first copy: pairwise, for a few candidates.
@@ -134,11 +135,11 @@ struct DuplicateTerm: Rule {
     let bytes: ArraySlice<UInt8>
     /// FNV-1a of the folded bytes, computed once: a dictionary hashes a key several times, and
     /// `Hasher` taking the bytes one by one cost ten times the folding (164,875 distinct includes).
-    private let folded: UInt64
+    private let foldedHash: UInt64
 
     init(_ bytes: ArraySlice<UInt8>) {
       self.bytes = bytes
-      folded = bytes.withUnsafeBufferPointer { buffer in
+      foldedHash = bytes.withUnsafeBufferPointer { buffer in
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in buffer { hash = (hash ^ UInt64(Self.folded(byte))) &* 0x100_0000_01b3 }
         return hash
@@ -148,7 +149,7 @@ struct DuplicateTerm: Rule {
     private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static func == (a: Self, b: Self) -> Bool {
-      guard a.folded == b.folded, a.bytes.count == b.bytes.count else { return false }
+      guard a.foldedHash == b.foldedHash, a.bytes.count == b.bytes.count else { return false }
       return a.bytes.withUnsafeBufferPointer { x in
         b.bytes.withUnsafeBufferPointer { y in
           // Copies are mostly written alike: eight bytes at a time while they are, then byte by byte.
@@ -170,9 +171,10 @@ struct DuplicateTerm: Rule {
       }
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(folded) }
+    func hash(into hasher: inout Hasher) { hasher.combine(foldedHash) }
   }
 
+  /// The kinds (other than `all`) written twice or more, as bits of `bit(_:)`.
   static func repeatedKinds(_ tags: [TermTag]) -> UInt16 {
     var seen: UInt16 = 0
     var repeated: UInt16 = 0

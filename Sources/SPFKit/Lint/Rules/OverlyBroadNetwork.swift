@@ -39,6 +39,7 @@ struct OverlyBroadNetwork: Rule {
     }
   }
 
+  /// The finding for a passing term whose IPv4 or IPv6 prefix is wider than the minimum, if any.
   private static func finding(v4: Int?, v6: Int?, span: SourceSpan, in record: LintedRecord) -> Diagnostic? {
     let message: String
     if let v4, v4 < ip4Minimum {
