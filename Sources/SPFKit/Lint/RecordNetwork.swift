@@ -1,5 +1,6 @@
 /// An ip4 or ip6 network of a record with its term index and qualifier: a plain value, so the rules
-/// that compare a record's networks pairwise (SPF108, SPF109) copy no terms.
+/// that compare a record's networks pairwise (SPF108, SPF109) or read them one by one (SPF110, SPF111,
+/// SPF115) copy no terms.
 struct RecordNetwork: Sendable {
   let index: Int
   let qualifier: Qualifier

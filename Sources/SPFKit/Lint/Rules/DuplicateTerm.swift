@@ -141,12 +141,10 @@ struct DuplicateTerm: Rule {
       self.bytes = bytes
       foldedHash = bytes.withUnsafeBufferPointer { buffer in
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in buffer { hash = (hash ^ UInt64(Self.folded(byte))) &* 0x100_0000_01b3 }
+        for byte in buffer { hash = (hash ^ UInt64(ZoneName.asciiLower(byte))) &* 0x100_0000_01b3 }
         return hash
       }
     }
-
-    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static func == (a: Self, b: Self) -> Bool {
       guard a.foldedHash == b.foldedHash, a.bytes.count == b.bytes.count else { return false }
@@ -163,7 +161,7 @@ struct DuplicateTerm: Rule {
             }
           }
           while index < x.count {
-            guard folded(x[index]) == folded(y[index]) else { return false }
+            guard ZoneName.asciiLower(x[index]) == ZoneName.asciiLower(y[index]) else { return false }
             index += 1
           }
           return true
