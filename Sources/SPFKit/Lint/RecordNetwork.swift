@@ -53,28 +53,35 @@ struct RecordNetwork: Sendable {
     var networks: [RecordNetwork] = []
     // At its size at once: growing by doubling reallocated a record of eight networks three times.
     networks.reserveCapacity(count)
-    // Through a buffer pointer: `terms[index].mechanism` copies the whole term to read its network.
+    // Through a buffer pointer and a method of the term: `terms[index].mechanism`, or matching the
+    // term's kind here, copies the whole term (and counts its references) to read its network.
     terms.withUnsafeBufferPointer { terms in
       for (index, tag) in tags.enumerated() where index < terms.count {
         guard case .directive(let kind, let qualifier) = tag, kind == .ip4 || kind == .ip6,
-          case .directive(let directive) = terms[index].kind
+          let network = terms[index].recordNetwork(index: index, qualifier: qualifier)
         else { continue }
-        switch directive.mechanism {
-        case .ip4(let network):
-          networks.append(
-            RecordNetwork(
-              index: index, qualifier: qualifier, first: UInt128(network.first.value),
-              prefixLength: network.prefixLength, isIPv6: false, hasHostBits: network.hasHostBits))
-        case .ip6(let network):
-          networks.append(
-            RecordNetwork(
-              index: index, qualifier: qualifier, first: network.first.value,
-              prefixLength: network.prefixLength, isIPv6: true, hasHostBits: network.hasHostBits))
-        default: continue
-        }
+        networks.append(network)
       }
     }
     return networks
+  }
+}
+
+extension Term {
+  /// The term's ip4 or ip6 network as a `RecordNetwork`, read in place.
+  fileprivate func recordNetwork(index: Int, qualifier: Qualifier) -> RecordNetwork? {
+    guard case .directive(let directive) = kind else { return nil }
+    switch directive.mechanism {
+    case .ip4(let network):
+      return RecordNetwork(
+        index: index, qualifier: qualifier, first: UInt128(network.first.value),
+        prefixLength: network.prefixLength, isIPv6: false, hasHostBits: network.hasHostBits)
+    case .ip6(let network):
+      return RecordNetwork(
+        index: index, qualifier: qualifier, first: network.first.value,
+        prefixLength: network.prefixLength, isIPv6: true, hasHostBits: network.hasHostBits)
+    default: return nil
+    }
   }
 }
 
