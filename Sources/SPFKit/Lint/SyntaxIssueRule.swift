@@ -32,3 +32,11 @@ extension Array where Element == UInt8 {
     return self[start..<Swift.min(Swift.max(span.end, start), count)]
   }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+  /// The bytes of a span, clamped to the buffer, indexed from zero.
+  subscript(clamped span: SourceSpan) -> UnsafeBufferPointer<UInt8> {
+    let start = Swift.min(Swift.max(span.start, 0), count)
+    return UnsafeBufferPointer(rebasing: self[start..<Swift.min(Swift.max(span.end, start), count)])
+  }
+}

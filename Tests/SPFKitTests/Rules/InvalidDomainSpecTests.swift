@@ -63,7 +63,8 @@ extension RuleTests {
         guard parsed.isValid, let term = parsed.record.terms.first, let span = term.argumentSpan else { continue }
         let bytes = record[span.start..<span.end]
         #expect(
-          InvalidDomainSpec.nameProblem(literal: bytes) == InvalidDomainSpec.nameProblem(of: term),
+          bytes.withUnsafeBufferPointer(InvalidDomainSpec.nameProblem(literal:))
+            == InvalidDomainSpec.nameProblem(of: term),
           "\(String(decoding: bytes, as: UTF8.self))")
         checked += 1
       }

@@ -12,44 +12,52 @@ struct InvalidDomainSpec: Rule {
     nonTriggering: ["v=spf1 include:_spf.example.com -all"])
 
   func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-    for record in context.spfRecords {
+    context.forEachSPFRecord(where: { $0.hasIssues || !$0.kinds.isDisjoint(with: Self.domainKinds) }) { record in
       if record.hasIssues, let parsed = record.parsed {
         for issue in parsed.issues where issue.kind == .invalidDomainSpec {
           diagnostics.append(Diagnostic(Self.metadata, issue.message, record: record.index, span: issue.span))
         }
       }
+      guard let terms = record.record?.terms else { return }
       let tags = record.tags
-      guard tags.contains(where: Self.namesADomain), let terms = record.record?.terms else { continue }
-      let bytes = record.txt.joined
-      // Spans and the argument's bytes, read where the terms lie: copying a term (as `terms[index]`
-      // does to read one field) counts references for every domain of every record.
-      terms.withUnsafeBufferPointer { terms in
-        for index in tags.indices where index < terms.count && Self.namesADomain(tags[index]) {
-          guard let span = terms[index].argumentSpan else { continue }
-          let argument = bytes[clamped: span]
-          if let kind = tags[index].mechanismKind, Self.repeatsKeyword(of: kind, in: argument) {
-            diagnostics.append(Self.doubledKeyword(terms[index].span, argument: span, kind: kind, in: record))
-            continue
+      // Spans and the argument's bytes, read where they lie: copying a term (as `terms[index]` does
+      // to read one field), or slicing the text, counts references for every domain of every record.
+      record.txt.joined.withUnsafeBufferPointer { text in
+        terms.withUnsafeBufferPointer { terms in
+          for index in tags.indices where index < terms.count && Self.namesADomain(tags[index]) {
+            guard let span = terms[index].argumentSpan else { continue }
+            let argument = text[clamped: span]
+            if let kind = tags[index].mechanismKind, Self.repeatsKeyword(of: kind, in: argument) {
+              diagnostics.append(Self.doubledKeyword(terms[index].span, argument: span, kind: kind, in: record))
+              continue
+            }
+            let hasMacro = argument.contains(0x25)
+            let problem = hasMacro ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
+            guard let problem else { continue }
+            diagnostics.append(
+              Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index, span: span))
           }
-          let hasMacro = argument.withUnsafeBufferPointer { $0.contains(0x25) }
-          let problem = hasMacro ? Self.nameProblem(of: terms[index]) : Self.nameProblem(literal: argument)
-          guard let problem else { continue }
-          diagnostics.append(
-            Diagnostic(Self.metadata, "'\(record.text(span))' \(problem)", record: record.index, span: span))
         }
       }
     }
   }
 
+  /// The kinds of the terms that name a domain (`namesADomain(_:)`): a record with none of them and
+  /// no syntax issue has nothing for this rule.
+  private static let domainKinds: TermKinds = [.include, .a, .mx, .ptr, .exists, .redirect, .explanation]
+
   /// `include:include:example.com`: the keyword typed twice, seen in published records. The grammar
   /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
   /// no one can publish.
   /// `kind` is the term's mechanism, from its tag: `term.mechanism` would copy it.
-  static func repeatsKeyword(of kind: MechanismKind, in argument: ArraySlice<UInt8>) -> Bool {
+  static func repeatsKeyword(of kind: MechanismKind, in argument: UnsafeBufferPointer<UInt8>) -> Bool {
     // Compared in place: this runs for every term that names a domain, and most repeat nothing.
-    let name = kind.rawValue.utf8
-    return argument.count > name.count + 1 && argument[argument.startIndex + name.count] == 0x3A
-      && zip(argument, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+    var name = kind.rawValue
+    return name.withUTF8 { name in
+      guard argument.count > name.count + 1, argument[name.count] == 0x3A else { return false }
+      for offset in 0..<name.count where ZoneName.asciiLower(argument[offset]) != name[offset] { return false }
+      return true
+    }
   }
 
   /// The finding for a term whose argument `repeatsKeyword(of:in:)`.
@@ -99,9 +107,9 @@ struct InvalidDomainSpec: Rule {
 
   /// What makes a literal domain (an argument written without `%`, which is its own literal text)
   /// unusable in DNS: `nameProblem(of:)` on the written bytes, without the parsed term.
-  static func nameProblem(literal bytes: ArraySlice<UInt8>) -> String? {
+  static func nameProblem(literal bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var scan = LabelScan()
-    bytes.withUnsafeBufferPointer { for byte in $0 { scan.add(byte) } }
+    for byte in bytes { scan.add(byte) }
     return scan.problem(isLiteral: true)
   }
 
