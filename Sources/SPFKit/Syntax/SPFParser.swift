@@ -130,10 +130,10 @@ enum Quote {
     return lastQuoteEnd > index ? lastQuoteEnd - index : nil
   }
 
-  /// The byte length of the run of closing quotes ending at `end`, none of them before `floor`.
   /// Whether `byte` starts one of `openings`.
   private static func mayOpen(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0xE2 }
 
+  /// The byte length of the run of closing quotes ending at `end`, none of them before `floor`.
   static func closing(_ bytes: [UInt8], before end: Int, after floor: Int = 0) -> Int? {
     var start = end
     while let length = closings.first(where: {
