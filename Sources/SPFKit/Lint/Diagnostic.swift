@@ -54,9 +54,7 @@ public struct Fix: Hashable, Sendable {
     if let record { return record.joined }
     var result = text
     for edit in edits.sorted(by: { $0.span.start > $1.span.start }) {
-      let start = min(max(edit.span.start, 0), result.count)
-      let end = min(max(edit.span.end, start), result.count)
-      result.replaceSubrange(start..<end, with: Array(edit.replacement.utf8))
+      result.replaceSubrange(edit.span.clamped(toCount: result.count), with: Array(edit.replacement.utf8))
     }
     return result
   }

@@ -27,16 +27,12 @@ extension SyntaxIssueRule {
 
 extension Array where Element == UInt8 {
   /// The bytes of a span, clamped to the array.
-  subscript(clamped span: SourceSpan) -> ArraySlice<UInt8> {
-    let start = Swift.min(Swift.max(span.start, 0), count)
-    return self[start..<Swift.min(Swift.max(span.end, start), count)]
-  }
+  subscript(clamped span: SourceSpan) -> ArraySlice<UInt8> { self[span.clamped(toCount: count)] }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
   /// The bytes of a span, clamped to the buffer, indexed from zero.
   subscript(clamped span: SourceSpan) -> UnsafeBufferPointer<UInt8> {
-    let start = Swift.min(Swift.max(span.start, 0), count)
-    return UnsafeBufferPointer(rebasing: self[start..<Swift.min(Swift.max(span.end, start), count)])
+    UnsafeBufferPointer(rebasing: self[span.clamped(toCount: count)])
   }
 }

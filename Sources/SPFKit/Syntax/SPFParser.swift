@@ -106,6 +106,8 @@ public enum SPFParser {
 /// Quotes that wrap a record by mistake: ASCII ones, or typographic ones pasted from a word processor.
 enum Quote {
   private static let openings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x98]]
+  /// The first byte of each of `openings`.
+  private static let openingLeads: [UInt8] = openings.map { $0[0] }
   private static let closings: [[UInt8]] = [[0x22], [0x27], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99]]
 
   /// The byte length of the run of opening quotes at `index` (`"`, `''`, `“"`, `'' ''`), if there is
@@ -114,7 +116,7 @@ enum Quote {
   /// hid the second run from the first).
   static func opening(_ bytes: [UInt8], at index: Int) -> Int? {
     // Every record is asked, and almost none starts with a quote: one byte decides most of them.
-    guard index < bytes.count, Self.mayOpen(bytes[index]) else { return nil }
+    guard index < bytes.count, openingLeads.contains(bytes[index]) else { return nil }
     var end = index
     var lastQuoteEnd = index
     while end < bytes.count {
@@ -129,9 +131,6 @@ enum Quote {
     }
     return lastQuoteEnd > index ? lastQuoteEnd - index : nil
   }
-
-  /// Whether `byte` starts one of `openings`.
-  private static func mayOpen(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0xE2 }
 
   /// The byte length of the run of closing quotes ending at `end`, none of them before `floor`.
   static func closing(_ bytes: [UInt8], before end: Int, after floor: Int = 0) -> Int? {

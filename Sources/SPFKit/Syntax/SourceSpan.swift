@@ -20,5 +20,11 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
   /// Whether the span covers `offset`.
   public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
 
+  /// The span's offsets within text of `count` bytes: cut to the text, never past it or reversed.
+  func clamped(toCount count: Int) -> Range<Int> {
+    let lower = min(max(start, 0), count)
+    return lower..<min(max(end, lower), count)
+  }
+
   public var description: String { "\(start)..<\(end)" }
 }

@@ -42,9 +42,13 @@ struct InvalidDomainSpec: Rule {
     }
   }
 
-  /// The kinds of the terms that name a domain (`namesADomain(_:)`): a record with none of them and
-  /// no syntax issue has nothing for this rule.
-  private static let domainKinds: TermKinds = [.include, .a, .mx, .ptr, .exists, .redirect, .explanation]
+  /// The kinds of the terms that name a domain, from `namesADomain(_:)`: a record with none of them
+  /// and no syntax issue has nothing for this rule.
+  private static let domainKinds: TermKinds = {
+    let otherTags: [TermTag] = [.redirect, .explanation, .unknownModifier, .invalid]
+    let tags = MechanismKind.allCases.map { TermTag.directive($0, .pass) } + otherTags
+    return TermKinds(tags.filter(namesADomain).map(TermKinds.init))
+  }()
 
   /// `include:include:example.com`: the keyword typed twice, seen in published records. The grammar
   /// accepts the colon in a domain-spec, so receivers look up the name 'include:example.com', which
