@@ -2,12 +2,57 @@
 /// explanation string.
 public struct MacroString: Hashable, Sendable, CustomStringConvertible {
   /// Most domain-specs are one literal: kept without an array, which saves an allocation per term.
-  private enum Storage: Hashable, Sendable {
+  private enum Storage: Sendable {
     case literal(String)
+    /// A literal the parser read from a record of printable ASCII, kept as the record's bytes and
+    /// decoded when asked for: most parsed names are never read as text (the linter reads the record's
+    /// bytes), and making each a `String` cost an allocation, a UTF-8 check and a release per term.
+    /// The whole record and 32-bit bounds, not a slice: as large as a `String`, so terms stay as small.
+    case written([UInt8], start: UInt32, end: UInt32)
     case parts([MacroPart])
   }
 
   private var storage: Storage
+
+  /// A literal of printable ASCII bytes (no `%`), as the parser found it in `bytes[range]`.
+  init(writtenASCII bytes: [UInt8], _ range: Range<Int>) {
+    if range.isEmpty {
+      storage = .parts([])
+    } else if let start = UInt32(exactly: range.lowerBound), let end = UInt32(exactly: range.upperBound) {
+      storage = .written(bytes, start: start, end: end)
+    } else {
+      storage = .literal(String(decoding: bytes[range], as: UTF8.self))
+    }
+  }
+
+  /// The bytes of a written literal.
+  private static func slice(_ bytes: [UInt8], _ start: UInt32, _ end: UInt32) -> ArraySlice<UInt8> {
+    bytes[Int(start)..<Int(end)]
+  }
+
+  /// Equal when they print alike, as strings compare: literals however they are stored, parts by parts.
+  public static func == (lhs: MacroString, rhs: MacroString) -> Bool {
+    switch (lhs.storage, rhs.storage) {
+    case (.parts(let left), .parts(let right)): left == right
+    case (.parts, _), (_, .parts): false
+    // Both ASCII: the bytes decide, as String equality would.
+    case (.written(let left, let leftStart, let leftEnd), .written(let right, let rightStart, let rightEnd)):
+      slice(left, leftStart, leftEnd).elementsEqual(slice(right, rightStart, rightEnd))
+    default: lhs.literalText == rhs.literalText
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    switch storage {
+    case .parts(let parts):
+      hasher.combine(1 as UInt8)
+      hasher.combine(parts)
+    case .literal, .written:
+      // As the text: a written literal and a `String` one of the same text are equal, so hash alike.
+      hasher.combine(0 as UInt8)
+      hasher.combine(literalText)
+    }
+  }
 
   /// Creates a macro string from parts.
   public init(parts: [MacroPart]) {
@@ -24,45 +69,48 @@ public struct MacroString: Hashable, Sendable, CustomStringConvertible {
   /// The parts in order.
   public var parts: [MacroPart] {
     get {
-      switch storage {
-      case .literal(let text): [.literal(text)]
-      case .parts(let parts): parts
-      }
+      if case .parts(let parts) = storage { return parts }
+      return singleLiteral.map { [.literal($0)] } ?? []
     }
     set { self = MacroString(parts: newValue) }
   }
 
   /// The last part, if any.
   public var lastPart: MacroPart? {
-    switch storage {
-    case .literal(let text): .literal(text)
-    case .parts(let parts): parts.last
-    }
+    if case .parts(let parts) = storage { return parts.last }
+    return singleLiteral.map(MacroPart.literal)
   }
 
   /// The literal text when the string has no expansion, else nil.
   public var literalText: String? {
+    guard case .parts(let parts) = storage else { return singleLiteral }
+    var text = ""
+    for part in parts {
+      guard case .literal(let literal) = part else { return nil }
+      text += literal
+    }
+    return text
+  }
+
+  /// The text of a string stored as one literal, `String` or written; nil for parts.
+  private var singleLiteral: String? {
     switch storage {
-    case .literal(let text): return text
-    case .parts(let parts):
-      var text = ""
-      for part in parts {
-        guard case .literal(let literal) = part else { return nil }
-        text += literal
-      }
-      return text
+    case .literal(let text): text
+    case .written(let bytes, let start, let end): String(decoding: Self.slice(bytes, start, end), as: UTF8.self)
+    case .parts: nil
     }
   }
 
   /// Whether any part is an expansion (`%{...}`, `%%`, `%_` or `%-`).
-  public var hasMacros: Bool { literalText == nil }
+  public var hasMacros: Bool {
+    guard case .parts(let parts) = storage else { return false }
+    return parts.contains { if case .literal = $0 { false } else { true } }
+  }
 
   /// The text as written, with expansions in their canonical form.
   public var description: String {
-    switch storage {
-    case .literal(let text): text
-    case .parts(let parts): parts.map(\.description).joined()
-    }
+    guard case .parts(let parts) = storage else { return singleLiteral ?? "" }
+    return parts.map(\.description).joined()
   }
 }
 

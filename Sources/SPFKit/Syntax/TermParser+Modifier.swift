@@ -44,6 +44,7 @@ extension TermParser {
         issues.append(SyntaxIssue(.invalidDomainSpec, span, "'\(Excerpt.of(bytes[range]))' \(problem)"))
         return nil
       }
+      if knownPrintable { return DomainSpec(MacroString(writtenASCII: bytes, range)) }
       return DomainSpec(MacroString(literal: String(decoding: bytes[range], as: UTF8.self)))
     }
     guard let macro = MacroParser.parse(bytes, range, allowExplanationLetters: false, issues: &issues)
