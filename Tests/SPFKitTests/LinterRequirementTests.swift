@@ -1,10 +1,11 @@
+import Foundation
 import Testing
 
 @testable import SPFKit
 
 /// `Linter` calls a rule that needs DNS answers or zone facts only for a context that has them
-/// (`RuleRequirement`); the catalog's DNS rules finding what they should with DNS is
-/// `DNSRuleExampleTests`' concern.
+/// (`RuleRequirement`), and a rule that only reports the parser's issues only for a name with one;
+/// the catalog's DNS rules finding what they should with DNS is `DNSRuleExampleTests`' concern.
 struct LinterRequirementTests {
   /// Reports every name it is called for.
   struct Counting<Need: RequirementSource>: Rule {
@@ -42,4 +43,52 @@ struct LinterRequirementTests {
       #expect(Self.linter.lint(Self.records, zone: zone, memo: &memo).map(\.code).sorted() == ["TSTnone", "TSTzone"])
     }
   }
+
+  /// A syntax-issue rule that reports every name it is called for.
+  struct CountingIssues: SyntaxIssueRule {
+    static let issueKind = SyntaxIssue.Kind.unknownMechanism
+    static let metadata = RuleMetadata(
+      code: "TSTissues", slug: "counting-issues", severity: .warning, summary: "", rationale: "", reference: "",
+      triggering: [], nonTriggering: [])
+
+    func check(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+      diagnostics.append(Diagnostic(Self.metadata, "called"))
+    }
+  }
+
+  @Test(arguments: [("v=spf1 mx -all", false), ("v=spf1 mx foo -all", true), ("v=spf1 ip4:1.2.3 -all", true)])
+  func aSyntaxIssueRuleIsCalledOnlyForANameWithAnIssue(_ example: (record: String, called: Bool)) {
+    let linter = Linter(rules: [CountingIssues()])
+    let records = [TXTRecord(text: example.record)]
+    let expected = example.called ? ["TSTissues"] : []
+    #expect(linter.lint(records).map(\.code) == expected)
+    var memo = LintMemo()
+    for _ in 0..<3 { #expect(linter.lint(records, memo: &memo).map(\.code) == expected) }
+  }
+
+  /// What makes the skip safe: each of the catalog's syntax-issue rules, called anyway, finds nothing
+  /// in a name without issues, over the catalog's own examples and the example records.
+  @Test func theCatalogsSyntaxIssueRulesFindNothingWithoutAnIssue() throws {
+    let issueRules = RuleCatalog.rules.filter { $0 is any SyntaxIssueRule }
+    #expect(issueRules.count >= 7)
+    let examples = RuleCatalog.rules.flatMap { $0.metadata.triggering + $0.metadata.nonTriggering }
+    let file = try String(contentsOf: Self.exampleRecords, encoding: .utf8)
+    let records = examples + file.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+    var clean = 0
+    for text in records {
+      let context = LintContext(records: [TXTRecord(text: text)])
+      guard !context.hasSyntaxIssues else { continue }
+      clean += 1
+      for rule in issueRules {
+        var found: [Diagnostic] = []
+        rule.check(context, into: &found)
+        #expect(found.isEmpty, "\(rule.metadata.code) on '\(text)'")
+      }
+    }
+    #expect(clean > 20)
+  }
+
+  /// `Examples/records.txt`, found from this file (Tests/SPFKitTests/ in the package).
+  static let exampleRecords = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/records.txt")
 }

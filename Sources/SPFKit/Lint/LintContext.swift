@@ -12,6 +12,9 @@ public struct LintContext: Sendable {
     /// Whether `resolution` is set: read by rules for every record, and reading the optional copies it.
     let isResolving: Bool
     let zone: ZoneFacts?
+    /// Whether any SPF record has a syntax issue: most names have none, and the rules that only report
+    /// the parser's issues are then not called.
+    let hasSyntaxIssues: Bool
 
     init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?, zone: ZoneFacts?) {
       self.name = name
@@ -22,6 +25,7 @@ public struct LintContext: Sendable {
       self.resolution = resolution
       isResolving = resolution != nil
       self.zone = zone
+      hasSyntaxIssues = spfRecords.contains(where: \.hasIssues)
     }
   }
 
@@ -51,6 +55,8 @@ public struct LintContext: Sendable {
   }
   /// Whether `resolution` is set, without copying it.
   var isResolving: Bool { storage.isResolving }
+  /// Whether any SPF record has a syntax issue.
+  var hasSyntaxIssues: Bool { storage.hasSyntaxIssues }
   /// Facts of a zone file (record types, suppression comments), when the records come from one.
   public var zone: ZoneFacts? {
     get { storage.zone }

@@ -17,6 +17,8 @@ public struct Linter: Sendable {
   /// What each of `rules` needs besides the records: a rule that needs DNS answers or zone facts is
   /// not called without them (seven of the catalog's rules, for every record linted offline).
   private let requirements: [RuleRequirement]
+  /// Whether each rule only reports the parser's issues of one kind (`SyntaxIssueRule`).
+  private let reportsSyntaxIssuesOnly: [Bool]
 
   /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
   public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
@@ -26,11 +28,14 @@ public struct Linter: Sendable {
     ownerRuleIndices = readsRecordsAlone.indices.filter { !readsRecordsAlone[$0] }
     ruleCodes = self.rules.map(\.metadata.code)
     requirements = self.rules.map(\.metadata.requirement)
+    reportsSyntaxIssuesOnly = self.rules.map { $0 is any SyntaxIssueRule }
   }
 
   /// Whether the rule at `index` has what it needs in `context`.
   private func canRun(_ index: Int, in context: LintContext) -> Bool {
-    switch requirements[index] {
+    // Seven rules report the parser's issues and nothing else: a name without any is not worth their calls.
+    if reportsSyntaxIssuesOnly[index], !context.hasSyntaxIssues { return false }
+    return switch requirements[index] {
     case .none: true
     case .dns: context.isResolving
     case .zone: context.zone != nil
@@ -105,7 +110,7 @@ public struct Linter: Sendable {
     context.detailThreshold = detailThreshold
     var findings: [Diagnostic] = []
     if !context.spfRecords.isEmpty { findings.reserveCapacity(4) }
-    for index in recordRuleIndices { rules[index].check(context, into: &findings) }
+    for index in recordRuleIndices where canRun(index, in: context) { rules[index].check(context, into: &findings) }
     Self.sortFindings(&findings)
     let entry = LintMemo.Entry(
       records: context.records, findings: findings, folded: FindingCauses.fold(findings, in: context))
