@@ -90,6 +90,14 @@ extension TermParser {
   private func parseNetwork(
     _ kind: MechanismKind, argument: SourceSpan, _ head: DirectiveHead, _ issues: inout [SyntaxIssue]
   ) -> Term {
+    if kind == .ip4,
+      let (network, slash) = bytes.withUnsafeBufferPointer({
+        IPv4Network.written(in: $0, from: argument.start, to: argument.end)
+      })
+    {
+      let cidrSpan = slash < argument.end ? SourceSpan(start: slash, end: argument.end) : nil
+      return directive(.ip4(network), head, argument: SourceSpan(start: argument.start, end: slash), cidr: cidrSpan)
+    }
     let slice = bytes[argument.start..<argument.end]
     let slash = slice.firstIndex(of: 0x2F) ?? argument.end
     let cidrSpan = slash < argument.end ? SourceSpan(start: slash, end: argument.end) : nil
