@@ -63,4 +63,33 @@ enum WordScanCheck {
       word: { !ByteWord.containsByte(below: 0x20, in: $0) && !ByteWord.contains(0x5C, in: $0) },
       byte: { $0 >= 0x20 && $0 != 0x5C })
   }
+
+  /// `matches` marks exactly the bytes equal to the one sought, whatever their neighbours (the
+  /// exactness that `contains`, which only answers whether, does not need).
+  @Test(arguments: [0x00, 0x20, 0x7F, 0x80, 0xFF] as [UInt8])
+  func matchesMarksExactlyTheEqualBytes(_ byte: UInt8) {
+    var random = SplitMix64(seed: 0x20 &+ UInt64(byte))
+    let boundary: [UInt8] = [byte, byte &- 1, byte &+ 1, 0x00, 0x7F, 0x80, 0xFF]
+    for _ in 0..<50_000 {
+      let bytes = (0..<8).map { _ in
+        random.chance(0.5) ? random.pick(boundary) : UInt8.random(in: 0...255, using: &random)
+      }
+      let expected = bytes.indices.reduce(0 as UInt64) { $0 | (bytes[$1] == byte ? 0x80 << (8 * UInt64($1)) : 0) }
+      #expect(ByteWord.matches(byte, in: UInt64(littleEndian: WordScanCheck.word(bytes))) == expected, "\(bytes)")
+    }
+  }
+
+  /// The parser's search for the end of a term agrees with a byte-by-byte search, over any range.
+  @Test func firstSpaceAgreesWithAByteSearch() {
+    var random = SplitMix64(seed: 0x5FAC_E000)
+    for _ in 0..<20_000 {
+      let others = Array("ab:.0/\u{80}".utf8)
+      let bytes = (0..<random.int(0...40)).map { _ in random.chance(0.15) ? 0x20 : random.pick(others) }
+      let start = random.int(0...bytes.count)
+      let end = random.int(start...bytes.count)
+      let expected = bytes[start..<end].firstIndex(of: 0x20) ?? end
+      let found = bytes.withUnsafeBufferPointer { CharacterCheck.firstSpace(in: $0, from: start, to: end) }
+      #expect(found == expected, "\(bytes) \(start)..<\(end)")
+    }
+  }
 }

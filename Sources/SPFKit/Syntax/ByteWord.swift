@@ -20,6 +20,17 @@
     (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080 != 0
   }
 
+  /// The top bit of each byte of `word` that is `byte`, and no other bit: exact, as each byte is
+  /// tested alone (a sum that cannot carry into the next byte), so the lowest set bit marks the first
+  /// match of a little-endian load.
+  @inlinable @inline(__always)
+  public static func matches(_ byte: UInt8, in word: UInt64) -> UInt64 {
+    let other = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+    // A byte's top bit ends set when any of its bits is: clear only for a byte equal to `byte`.
+    return ~(((other & low) &+ low) | other) & 0x8080_8080_8080_8080
+  }
+
   /// Whether any byte of `word` is 0x80 or above: not ASCII.
   @inlinable @inline(__always)
   public static func containsNonASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 != 0 }

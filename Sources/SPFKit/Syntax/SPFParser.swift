@@ -21,8 +21,7 @@ public enum SPFParser {
         index += 1
         continue
       }
-      var end = index
-      while end < limit, bytes[end] != 0x20 { end += 1 }
+      let end = bytes.withUnsafeBufferPointer { CharacterCheck.firstSpace(in: $0, from: index, to: limit) }
       terms.append(parser.parse(index..<end, &issues))
       index = end
     }
@@ -146,6 +145,23 @@ enum Quote {
 
 /// Finds characters that may not appear in a term: anything outside printable ASCII (RFC 7208 §12).
 enum CharacterCheck {
+  /// The index of the first space in `buffer[start..<end]`, or `end`: eight bytes at a time, as the
+  /// parser looks for the end of every term.
+  static func firstSpace(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var index = max(start, 0)
+    let end = min(end, buffer.count)
+    if let base = buffer.baseAddress {
+      while end - index >= 8 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let spaces = ByteWord.matches(0x20, in: word)
+        if spaces != 0 { return index + spaces.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < end, buffer[index] != 0x20 { index += 1 }
+    return index
+  }
+
   /// Whether every byte is printable ASCII or a space (0x20 to 0x7E): eight bytes at a time.
   static func isPrintableASCII(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(isPrintableASCII) }
 
