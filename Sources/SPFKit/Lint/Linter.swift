@@ -8,39 +8,74 @@ public struct Linter: Sendable {
   /// gives every finding its text.
   public var detailThreshold: Severity = .info
 
-  /// Positions in `rules` of the rules that read the records alone: a `LintMemo` keeps their findings.
-  private let recordRuleIndices: [Int]
-  /// Positions in `rules` of the rules that read the name, the zone facts or DNS answers too.
-  private let ownerRuleIndices: [Int]
   /// The codes of `rules`, in order: with the threshold, what a memo's entries depend on besides the records.
   private let ruleCodes: [String]
-  /// What each of `rules` needs besides the records: a rule that needs DNS answers or zone facts is
-  /// not called without them (seven of the catalog's rules, for every record linted offline).
-  private let requirements: [RuleRequirement]
-  /// Whether each rule only reports the parser's issues of one kind (`SyntaxIssueRule`).
-  private let reportsSyntaxIssuesOnly: [Bool]
+  /// Positions in `rules` of the rules that can run, in order, for each `Situation` (by raw value):
+  /// a rule that needs DNS answers or zone facts is not called without them (seven of the catalog's
+  /// rules, for every record linted offline), nor one that only reports the parser's issues for a
+  /// name without any (seven more, for most names). Decided once here, not per rule and name.
+  private let runnable: [RunnableRules]
+
+  /// The rules that can run in one situation, all of them and split as a `LintMemo` needs them.
+  private struct RunnableRules: Sendable {
+    var all: [Int] = []
+    /// Those that read the records alone: a `LintMemo` keeps their findings.
+    var recordsAlone: [Int] = []
+    /// Those that read the name, the zone facts or DNS answers too.
+    var owner: [Int] = []
+  }
 
   /// Creates a linter with every catalog rule except the disabled ones (codes or slugs).
   public init(disabling disabled: Set<String> = [], rules: [any Rule] = RuleCatalog.rules) {
     self.rules = rules.filter { !disabled.contains($0.metadata.code) && !disabled.contains($0.metadata.slug) }
-    let readsRecordsAlone = self.rules.map { $0.metadata.scope == .record && $0.metadata.requirement == .none }
-    recordRuleIndices = readsRecordsAlone.indices.filter { readsRecordsAlone[$0] }
-    ownerRuleIndices = readsRecordsAlone.indices.filter { !readsRecordsAlone[$0] }
     ruleCodes = self.rules.map(\.metadata.code)
-    requirements = self.rules.map(\.metadata.requirement)
-    reportsSyntaxIssuesOnly = self.rules.map { $0 is any SyntaxIssueRule }
-  }
-
-  /// Whether the rule at `index` has what it needs in `context`.
-  private func canRun(_ index: Int, in context: LintContext) -> Bool {
-    // Seven rules report the parser's issues and nothing else: a name without any is not worth their calls.
-    if reportsSyntaxIssuesOnly[index], !context.hasSyntaxIssues { return false }
-    return switch requirements[index] {
-    case .none: true
-    case .dns: context.isResolving
-    case .zone: context.zone != nil
+    let rules = self.rules
+    runnable = (0..<Situation.count).map { raw in
+      var runnable = RunnableRules()
+      for index in rules.indices where Self.canRun(rules[index], in: Situation(rawValue: raw)) {
+        runnable.all.append(index)
+        let metadata = rules[index].metadata
+        if metadata.scope == .record && metadata.requirement == .none {
+          runnable.recordsAlone.append(index)
+        } else {
+          runnable.owner.append(index)
+        }
+      }
+      return runnable
     }
   }
+
+  /// What a context offers the rules besides its records.
+  struct Situation: OptionSet {
+    let rawValue: Int
+    static let resolving = Situation(rawValue: 1)
+    static let zone = Situation(rawValue: 2)
+    static let syntaxIssues = Situation(rawValue: 4)
+    /// How many situations there are: every combination of the three.
+    static let count = 8
+
+    init(rawValue: Int) { self.rawValue = rawValue }
+
+    init(_ context: LintContext) {
+      self = []
+      if context.isResolving { insert(.resolving) }
+      if context.zone != nil { insert(.zone) }
+      if context.hasSyntaxIssues { insert(.syntaxIssues) }
+    }
+  }
+
+  /// Whether `rule` has what it needs in `situation`.
+  private static func canRun(_ rule: any Rule, in situation: Situation) -> Bool {
+    if rule is any SyntaxIssueRule, !situation.contains(.syntaxIssues) { return false }
+    return switch rule.metadata.requirement {
+    case .none: true
+    case .dns: situation.contains(.resolving)
+    case .zone: situation.contains(.zone)
+    }
+  }
+
+  /// The rules that can run in `context`.
+  private func runnable(in context: LintContext) -> RunnableRules { runnable[Situation(context).rawValue] }
 
   /// Lints the TXT records published at one name.
   public func lint(_ records: [TXTRecord], name: String? = nil) -> [Diagnostic] {
@@ -62,7 +97,7 @@ public struct Linter: Sendable {
     if !context.spfRecords.isEmpty { diagnostics.reserveCapacity(4) }
     // Most zone records carry no suppression comment: their findings skip the filter (which copies the tail).
     let suppressing = context.zone.flatMap { $0.hasSuppressions ? $0 : nil }
-    for index in rules.indices where canRun(index, in: context) {
+    for index in runnable(in: context).all {
       let first = diagnostics.count
       rules[index].check(context, into: &diagnostics)
       guard let zone = suppressing, diagnostics.count > first else { continue }
@@ -93,7 +128,7 @@ public struct Linter: Sendable {
     var context = LintContext(linted: entry.records, name: name, zone: zone)
     context.detailThreshold = detailThreshold
     var more: [Diagnostic] = []
-    for index in ownerRuleIndices where canRun(index, in: context) { rules[index].check(context, into: &more) }
+    for index in runnable(in: context).owner { rules[index].check(context, into: &more) }
     guard !more.isEmpty else { return entry.folded }
     // Different rules, so different codes: no tie between the two parts, and the sort is stable.
     var diagnostics = entry.findings
@@ -110,7 +145,7 @@ public struct Linter: Sendable {
     context.detailThreshold = detailThreshold
     var findings: [Diagnostic] = []
     if !context.spfRecords.isEmpty { findings.reserveCapacity(4) }
-    for index in recordRuleIndices where canRun(index, in: context) { rules[index].check(context, into: &findings) }
+    for index in runnable(in: context).recordsAlone { rules[index].check(context, into: &findings) }
     Self.sortFindings(&findings)
     let entry = LintMemo.Entry(
       records: context.records, findings: findings, folded: FindingCauses.fold(findings, in: context))

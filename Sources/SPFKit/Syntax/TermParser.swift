@@ -48,7 +48,9 @@ struct TermParser: ~Copyable {
         nameSpan: SourceSpan(start: range.lowerBound, end: range.lowerBound))
     }
     let qualifier = writtenQualifier ?? .pass
-    if let issue = badQualifier() { return invalid(issue, &issues) }
+    // Most names start with a letter, which rules out a bad qualifier without the call.
+    let startsWithLetter = nameStart < range.upperBound && TermParser.isNameByte(bytes[nameStart], first: true)
+    if !startsWithLetter, let issue = badQualifier() { return invalid(issue, &issues) }
     var nameEnd = nameStart
     while nameEnd < range.upperBound, TermParser.isNameByte(bytes[nameEnd], first: nameEnd == nameStart) {
       nameEnd += 1
