@@ -36,10 +36,11 @@ struct RecordNetwork: Sendable {
   /// nothing, for a few networks; `nil` (not known) for many, where the sorting algorithms are cheaper.
   static func anyOverlap(in networks: [RecordNetwork], sameOnly: Bool = false) -> Bool? {
     guard networks.count <= 16 else { return nil }
+    // Each pair once, both ways round: sameness is symmetric, and containment is tested each way.
     for first in networks.indices {
-      for second in networks.indices where second != first {
+      for second in networks.indices where second > first {
         let (a, b) = (networks[first], networks[second])
-        if a.isSame(as: b) || (!sameOnly && a.strictlyContains(b)) { return true }
+        if a.isSame(as: b) || (!sameOnly && (a.strictlyContains(b) || b.strictlyContains(a))) { return true }
       }
     }
     return false
