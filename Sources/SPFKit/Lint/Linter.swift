@@ -46,7 +46,7 @@ public struct Linter: Sendable {
   }
 
   /// What a context offers the rules besides its records.
-  struct Situation: OptionSet {
+  private struct Situation: OptionSet {
     let rawValue: Int
     static let resolving = Situation(rawValue: 1)
     static let zone = Situation(rawValue: 2)
