@@ -12,9 +12,6 @@ public struct LintContext: Sendable {
     /// Whether `resolution` is set: read by rules for every record, and reading the optional copies it.
     let isResolving: Bool
     let zone: ZoneFacts?
-    /// Whether any SPF record has a syntax issue: most names have none, and the rules that only report
-    /// the parser's issues are then not called.
-    let hasSyntaxIssues: Bool
 
     init(name: String?, records: [LintedRecord], resolution: ResolutionFacts?, zone: ZoneFacts?) {
       self.name = name
@@ -25,7 +22,6 @@ public struct LintContext: Sendable {
       self.resolution = resolution
       isResolving = resolution != nil
       self.zone = zone
-      hasSyntaxIssues = spfRecords.contains(where: \.hasIssues)
     }
   }
 
@@ -55,8 +51,9 @@ public struct LintContext: Sendable {
   }
   /// Whether `resolution` is set, without copying it.
   var isResolving: Bool { storage.isResolving }
-  /// Whether any SPF record has a syntax issue.
-  var hasSyntaxIssues: Bool { storage.hasSyntaxIssues }
+  /// Whether any SPF record has a syntax issue: most names have none, and the rules that only report
+  /// the parser's issues are then not called (read once a lint, by `Linter`).
+  var hasSyntaxIssues: Bool { storage.spfRecords.contains(where: \.hasIssues) }
   /// Facts of a zone file (record types, suppression comments), when the records come from one.
   public var zone: ZoneFacts? {
     get { storage.zone }

@@ -51,8 +51,8 @@ public struct Linter: Sendable {
     static let resolving = Situation(rawValue: 1)
     static let zone = Situation(rawValue: 2)
     static let syntaxIssues = Situation(rawValue: 4)
-    /// How many situations there are: every combination of the three.
-    static let count = 8
+    /// How many situations there are: every combination of the flags above.
+    static let count = Situation([.resolving, .zone, .syntaxIssues]).rawValue + 1
 
     init(rawValue: Int) { self.rawValue = rawValue }
 

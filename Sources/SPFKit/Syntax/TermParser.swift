@@ -74,9 +74,9 @@ struct TermParser: ~Copyable {
       return SyntaxIssue(.invalidQualifier, span, "'\(rawText)' is a qualifier with no mechanism")
     }
     let byte = bytes[nameStart]
-    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-    // A digit starts a bare address (`2a00::/32`) and `=` an empty modifier name: neither stands for a qualifier.
-    guard !isLetter, !(byte >= 0x30 && byte <= 0x39), byte != 0x3D else { return nil }
+    // A letter starts a name (`parseTerm` tests that first, to skip this call), a digit a bare address
+    // (`2a00::/32`) and `=` an empty modifier name: none of them stands for a qualifier.
+    guard !TermParser.isNameByte(byte, first: true), !(byte >= 0x30 && byte <= 0x39), byte != 0x3D else { return nil }
     let restStart = nameStart + 1
     guard restStart < range.upperBound, (bytes[restStart] | 0x20) >= 0x61, (bytes[restStart] | 0x20) <= 0x7A else {
       return nil
