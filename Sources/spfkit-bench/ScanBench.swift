@@ -43,14 +43,7 @@ enum ScanBench {
     let base = scan.measure(list: small, count: smallCount, arguments: [])
     base.print("default")
     scan.measure(list: large, count: largeCount, arguments: []).print("default")
-    if let theirs = checkdmarc(list: small, port: server.port, directory: directory.path) {
-      print(
-        "scan: checkdmarc check_spf: \(checkdmarcSample) domains sequentially in \(LintBench.format2(theirs)) s = "
-          + "\(grouped(Int(Double(checkdmarcSample) / theirs))) domains/s; spfkit scan/checkdmarc "
-          + "\(LintBench.format2(base.domainsPerSecond / (Double(checkdmarcSample) / theirs)))x")
-    } else {
-      print("scan: checkdmarc: skipped (pip install checkdmarc)")
-    }
+    print(checkdmarc(list: small, port: server.port, directory: directory.path, against: base.domainsPerSecond))
   }
 
   /// Runs of the release binary against one server.
@@ -92,9 +85,11 @@ enum ScanBench {
     }
   }
 
-  /// Seconds checkdmarc takes for `check_spf` on the first `checkdmarcSample` domains, timed inside
-  /// the interpreter (start-up and imports excluded); nil when it is not installed.
-  static func checkdmarc(list: String, port: UInt16, directory: String) -> Double? {
+  /// checkdmarc's `check_spf` on the first `checkdmarcSample` domains, timed inside the interpreter
+  /// (start-up and imports excluded), as the line to print beside `rate`, spfkit's domains/s. The
+  /// line says how the calls ended (`ok`, or the class of what they raised): a run whose calls all
+  /// fail at once is no speed figure. A missing checkdmarc is skipped and said so.
+  static func checkdmarc(list: String, port: UInt16, directory: String, against rate: Double) -> String {
     let script = directory + "/checkdmarc_bench.py"
     let source = """
       import sys, time
@@ -104,18 +99,29 @@ enum ScanBench {
       resolver.nameservers = ["127.0.0.1"]
       resolver.port = int(sys.argv[2])
       domains = [line.strip() for line in open(sys.argv[1]) if line.strip()][: int(sys.argv[3])]
+      outcomes = {}
       start = time.monotonic()
       for domain in domains:
           try:
               check_spf(domain, resolver=resolver, timeout=2.0)
-          except Exception:
-              pass
+              outcome = "ok"
+          except Exception as error:
+              outcome = type(error).__name__
+          outcomes[outcome] = outcomes.get(outcome, 0) + 1
       print(time.monotonic() - start)
+      print(", ".join(f"{name} {count}" for name, count in sorted(outcomes.items(), key=lambda item: -item[1])))
       """
     _ = FileManager.default.createFile(atPath: script, contents: Data(source.utf8))
     let probe = ChildProcess.run(["/usr/bin/env", "python3", "-c", "import checkdmarc"], allowedStatuses: [0, 1])
-    guard probe.status == 0 else { return nil }
+    guard probe.status == 0 else { return "scan: checkdmarc: skipped (pip install checkdmarc)" }
     let run = ChildProcess.run(["/usr/bin/env", "python3", script, list, "\(port)", "\(checkdmarcSample)"])
-    return Double(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    let lines = run.stdout.split(separator: "\n")
+    guard lines.count == 2, let seconds = Double(lines[0]), seconds > 0 else {
+      return "scan: checkdmarc: no figure, its script printed \(run.stdout.debugDescription)"
+    }
+    let theirs = Double(checkdmarcSample) / seconds
+    return "scan: checkdmarc check_spf: \(checkdmarcSample) domains sequentially in \(LintBench.format2(seconds)) s = "
+      + "\(grouped(Int(theirs))) domains/s; spfkit scan/checkdmarc \(LintBench.format2(rate / theirs))x; "
+      + "outcomes: \(lines[1])"
   }
 }
