@@ -11,7 +11,10 @@ struct LintOutput {
   /// Reads the output options; `bulk` (standard input or zone files) makes `warning` the default
   /// threshold, so a clean record prints nothing and the output grows with the problems, not with
   /// the input. A single name keeps `info`: the lookup count is worth reading there.
-  init(_ arguments: ParsedArguments, console: Console, bulk: Bool) throws(CLIError) {
+  ///
+  /// `inputs` are the files the run reads ("-" for standard input): `--output` may not name one of
+  /// them, under any name, or the report would replace what it reports on.
+  init(_ arguments: ParsedArguments, console: Console, bulk: Bool, inputs: [String]) throws(CLIError) {
     let formatName = arguments.value("--format") ?? "text"
     guard let format = LintFormat(rawValue: formatName) else {
       let names = LintFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -26,7 +29,13 @@ struct LintOutput {
     }
     self.options = options
     self.console = console
-    file = try arguments.value("--output").map { path throws(CLIError) in try OutputFile(path: path) }
+    file = try arguments.value("--output").map { path throws(CLIError) in
+      if let input = OutputFile.overwrittenInput(by: path, among: inputs) {
+        let named = input == "-" ? "standard input" : "'\(input)'"
+        throw .usage("'--output \(path)' is the file the run reads as \(named): the report would replace it")
+      }
+      return try OutputFile(path: path)
+    }
     let out = file?.buffer ?? console.output
     reporter = format.reporter(out: out, color: file == nil && console.colorsOutput, options: options)
   }

@@ -87,7 +87,8 @@ enum LintCommand: Command {
     let recordInput = records.isEmpty ? nil : try argumentInput(records)
     let jobCount = try jobs(arguments)
     // Last of what can fail with a usage error: no '--output' temporary file is left behind.
-    let output = try LintOutput(arguments, console: console, bulk: isBulk)
+    let inputs = zones + arguments.values("--dns-zone") + (readsStandardInput ? ["-"] : [])
+    let output = try LintOutput(arguments, console: console, bulk: isBulk, inputs: inputs)
     linter.detailThreshold = output.options.threshold
     let resolvesRecords = arguments.has("--resolve")
     let reporter = output.reporter
