@@ -49,6 +49,21 @@ import Testing
         + "choose one with '--all'\n")
   }
 
+  /// RFC 7208 §6: a record naming `redirect=` or `exp=` twice is a permerror; merging must not keep
+  /// one of the two silently.
+  @Test(arguments: [
+    ("v=spf1 redirect=a.example redirect=b.example", "redirect"), ("v=spf1 exp=a.example exp=b.example -all", "exp"),
+    ("v=spf1 redirect=a.example REDIRECT=a.example", "redirect"),
+  ])
+  func aRepeatedRedirectOrExpIsRefused(_ record: String, _ name: String) async throws {
+    let run = try await SPFKitProcess.run(["merge", "v=spf1 mx -all", record])
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    #expect(
+      run.stderr == "error: record 2 names '\(name)=' more than once: receivers return permerror for it "
+        + "(RFC 7208 §6); keep one by hand before merging\n")
+  }
+
   @Test(arguments: ["~", "softfail", "SOFTFAIL"])
   func allDecides(_ qualifier: String) async throws {
     let run = try await SPFKitProcess.run(["merge", "--all", qualifier, "v=spf1 a -all", "v=spf1 mx ?all"])

@@ -6,6 +6,9 @@
 public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A record to merge has a syntax error (1-based record index, the parser's message).
   case invalidRecord(index: Int, message: String)
+  /// A record to merge names `redirect=` or `exp=` more than once (1-based record index, the
+  /// modifier's name): receivers return permerror for it (RFC 7208 §6), so no merge keeps its meaning.
+  case repeatedModifier(index: Int, name: String)
   /// The records end differently (`all` qualifiers or `redirect` targets); each ending as written,
   /// in record order.
   case disagreeingAll([String])
@@ -40,7 +43,7 @@ public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
       .recordTooLong,
       .selfCheckFailed:
       true
-    case .invalidRecord, .chainNeedsDomain, .invalidDomain, .invalidMaxLength, .invalidChainPrefix:
+    case .invalidRecord, .repeatedModifier, .chainNeedsDomain, .invalidDomain, .invalidMaxLength, .invalidChainPrefix:
       false
     }
   }
@@ -50,6 +53,9 @@ public enum GenerateError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .invalidRecord(let index, let message):
       "record \(index) has a syntax error: \(message)"
+    case .repeatedModifier(let index, let name):
+      "record \(index) names '\(name)=' more than once: receivers return permerror for it (RFC 7208 §6); "
+        + "keep one by hand before merging"
     case .disagreeingAll(let endings):
       "the records end differently (\(endings.joined(separator: ", "))): choose one with '--all'"
     case .disagreeingExplanation(let targets):

@@ -6,7 +6,8 @@ public enum PolicyGenerator {
   /// Merges records published at one name into one policy: the union of their terms, duplicates
   /// dropped, IP networks aggregated exactly, and the option terms added.
   ///
-  /// - Throws: `GenerateError`: `invalidRecord` for a record with a syntax error; `disagreeingAll`
+  /// - Throws: `GenerateError`: `invalidRecord` for a record with a syntax error; `repeatedModifier`
+  ///   for one that names `redirect=` or `exp=` twice; `disagreeingAll`
   ///   when the records end differently and `options.all` is nil; `tooManyLookups`, and the rest.
   public static func merge(_ records: [ParsedRecord], options: GenerateOptions) throws(GenerateError)
     -> GeneratedPolicy

@@ -65,8 +65,12 @@ struct PolicyUnion {
         } else {
           try add(directive)
         }
-      case .modifier(.redirect(let spec)): redirect = redirect ?? spec
-      case .modifier(.explanation(let spec)): explanation = explanation ?? spec
+      case .modifier(.redirect(let spec)):
+        guard redirect == nil else { throw .repeatedModifier(index: index, name: "redirect") }
+        redirect = spec
+      case .modifier(.explanation(let spec)):
+        guard explanation == nil else { throw .repeatedModifier(index: index, name: "exp") }
+        explanation = spec
       case .modifier(let modifier): add(unknown: modifier, index: index)
       case .invalid(let bytes):
         throw .invalidRecord(index: index, message: "'\(String(decoding: bytes, as: UTF8.self))'")

@@ -16,7 +16,10 @@ enum PolicyReporter {
         console.error("error: \(error)")
         return .findings
       }
-      if case .invalidRecord = error { throw .input(error.description) }
+      switch error {
+      case .invalidRecord, .repeatedModifier: throw .input(error.description)
+      default: break
+      }
       throw .usage(error.description)
     }
     if settings.format == "json" {
