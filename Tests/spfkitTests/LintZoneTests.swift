@@ -132,6 +132,31 @@ import Testing
     #expect(run.stdout.contains("\(file):2:10: error[SPF001] '\(owner)' publishes 2 SPF records"), "\(run.stdout)")
   }
 
+  /// `$GENERATE` of other types is skipped like those records; the TXT records around it are linted.
+  @Test func aGenerateOfOtherTypesIsSkipped() async throws {
+    let run = try await Self.lint(
+      "$ORIGIN 2.0.192.in-addr.arpa.\n$GENERATE 1-100 $ PTR host$.example.com.\nmail 1 TXT \"v=spf1 +all\"\n")
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("z.zone:3:20: warning[SPF103]"), "\(run.stdout)")
+  }
+
+  /// TXT data in the generic form (RFC 3597) is hexadecimal: a finding in it points at the record's
+  /// type, on the record's line (it pointed at line 1), and gives no edit into the hexadecimal.
+  @Test func aFindingInGenericDataPointsAtTheRecordsType() async throws {
+    let zone = "$ORIGIN example.com.\n\n\nfoo IN TXT \\# 12 0b76 3d73 7066 3120 2b61 6c6c\n"
+    let text = try await Self.lint(zone)
+    #expect(text.stdout.hasPrefix("z.zone:4:8: warning[SPF103] '+all' lets every host"), "\(text.stdout)")
+    let json = try await Self.lint(zone, ["--format", "json"])
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let inputs = try #require(document["inputs"] as? [[String: Any]])
+    let finding = try #require((inputs.first?["diagnostics"] as? [[String: Any]])?.first)
+    #expect(finding["line"] as? Int == 4)
+    #expect(finding["column"] as? Int == 8)
+    #expect(finding["endColumn"] as? Int == 11)
+    let sarif = try await Self.lint(zone, ["--format", "sarif"])
+    #expect(!sarif.stdout.contains("\"fixes\""), "no edit into hexadecimal data")
+  }
+
   @Test func aPipeIsReadOnce() async throws {
     let run = try await SPFKitProcess.run(
       ["lint", "--zone", "/dev/stdin"], input: "a 1 TXT \"v=spf1 -all\"\nb 1 A 192.0.2.1\na 1 TXT \"v=spf1 a -all\"\n")
@@ -168,6 +193,11 @@ import Testing
       bytes: Array("a 1 TXT \"v=spf1 +all\"\nw".utf8) + Array("↓".utf8)
         + [0xFF] + Array("x 1 TXT \"v=spf1 -all\"\n".utf8),
       message: "name 'w\u{FFFD}x' is not valid UTF-8: write other octets as '\\DDD'"),
+    BadInput(
+      why: "$GENERATE of TXT records, which would go unlinted",
+      bytes: Array("a 1 TXT \"v=spf1 +all\"\n$GENERATE 1-10 h$ 300 IN ↓txt \"v=spf1 -all\"\n".utf8),
+      message: "'$GENERATE' of txt records is not supported: they would go unlinted; lint the zone as "
+        + "named-compilezone writes it, expanded"),
     BadInput(
       why: "a directory", path: "dir", files: ["dir/x": ""], message: "cannot read 'dir': is a directory"),
     BadInput(why: "a missing file", path: "none.zone", message: "cannot open 'none.zone': no such file or directory"),

@@ -7,7 +7,8 @@
 /// names with `\X` and `\DDD` escapes, TTL (`3600`, `1h30m`) and class in either order,
 /// parentheses across lines, `;` comments, quoted and unquoted character-strings, `TYPE16`,
 /// `TYPE99` and RFC 3597 generic data (`\# 4 03616263`). Every other record type is tokenized and
-/// skipped; `$GENERATE` lines are skipped, not expanded.
+/// skipped; `$GENERATE` is not expanded: a line that makes other types is skipped, one that makes
+/// TXT or SPF records is an error (the records would go unlinted).
 ///
 /// Reading stops at the first error, as BIND does: `next()` throws it, then returns nil. Invalid
 /// UTF-8 and strings over 255 octets are not errors here: SPF lint reports them.

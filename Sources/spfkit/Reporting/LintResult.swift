@@ -68,14 +68,24 @@ struct LintResult {
     return input.sources.indices.contains(index) ? input.sources[index] : input.sources.first ?? "<input>"
   }
 
-  /// Where record `index` starts: its first string's origin, else line = the record's 1-based
-  /// position among the name's records (records read over DNS carry no source position).
+  /// Where record `index` starts: its first string's origin; else, for a zone record, its type
+  /// (`typeRange(ofRecord:)`); else line = the record's 1-based position among the name's records
+  /// (records read over DNS carry no source position).
   func start(ofRecord index: Int?) -> SourceLocation {
     let index = index ?? 0
     guard input.records.indices.contains(index), let origin = input.records[index].strings.first?.origin else {
-      return SourceLocation(line: index + 1, column: 1)
+      return typeRange(ofRecord: index)?.start ?? SourceLocation(line: index + 1, column: 1)
     }
     return SourceLocation(line: origin.line, column: origin.column)
+  }
+
+  /// The type of zone record `index` when its data has no text to map a span into: data in the
+  /// generic form (`TXT \# 12 0b76...`) is hexadecimal, so a finding points at the record's type.
+  private func typeRange(ofRecord index: Int) -> SourceRange? {
+    guard let zone = input.zone, zone.records.indices.contains(index), input.records.indices.contains(index),
+      input.records[index].strings.first?.origin == nil
+    else { return nil }
+    return zone.records[index].typeRange
   }
 
   /// Where a diagnostic is: its location outside the record (the type of a zone line), else its
@@ -90,6 +100,10 @@ struct LintResult {
     let recordStart = start(ofRecord: index)
     guard input.records.indices.contains(index) else {
       return FindingRegion(source: source, start: recordStart, end: recordStart)
+    }
+    if let type = typeRange(ofRecord: index) {
+      return FindingRegion(
+        source: source, start: type.start, end: SourceLocation(line: type.start.line, column: type.endColumn))
     }
     let record = input.records[index]
     let span = diagnostic.span ?? SourceSpan(start: 0, end: 0)
