@@ -48,6 +48,18 @@ struct WideningTests {
     Case(
       input: ["2001:db8::1", "2001:db8::2"], limit: "/24", expected: ["2001:db8::1", "2001:db8::2"], report: [],
       why: "an IPv4 limit leaves IPv6 exact"),
+    Case(
+      input: ["::/0"], limit: "//0", expected: ["::/0"], report: [],
+      why: "all of IPv6 listed: 2^128 addresses, none unlisted (once counted 1)"),
+    Case(
+      input: ["::/1", "8000::/1"], limit: "//0", expected: ["::/0"], report: [],
+      why: "two halves of IPv6 make all of it, none unlisted"),
+    Case(
+      input: ["::/1", "8000::"], limit: "//0", expected: ["::/0"],
+      report: ["::/0=170141183460469231731687303715884105727"], why: "half of IPv6 and one address"),
+    Case(
+      input: ["0.0.0.0/1", "128.0.0.0/1"], limit: "/0", expected: ["0.0.0.0/0"], report: [],
+      why: "two halves of IPv4 make all of it"),
   ]
 
   @Test(arguments: cases)

@@ -41,6 +41,24 @@ import Testing
         == "error: \(file.path):2:1: '300.0.0.1' is not an IPv4 address or network: octet is greater than 255\n")
   }
 
+  /// A stream without newlines ends at the line limit, with bounded memory, not when memory runs out.
+  @Test func aLineOverTheLimitIsAnInputError() async throws {
+    let aggregate = try await SPFKitProcess.run(["aggregate", "/dev/zero"])
+    #expect(aggregate.status == 2)
+    #expect(aggregate.stderr == "error: /dev/zero:1:1: line is longer than 16 MiB\n")
+    let input = "192.0.2.1\n192.0.2.2\n" + String(repeating: "1", count: 16 << 20 + 1) + "\n"
+    let generate = try await SPFKitProcess.run(["generate", "--domain", "example.com", "--ips", "-"], input: input)
+    #expect(generate.status == 2)
+    #expect(generate.stderr == "error: <stdin>:3:1: line is longer than 16 MiB\n")
+  }
+
+  @Test func allOfIPv6WidensWithNoUnlistedAddress() async throws {
+    let run = try await SPFKitProcess.run(["aggregate", "--widen", "//0"], input: "::/1\n8000::/1\n")
+    #expect(run.status == 0)
+    #expect(run.stdout == "::/0\n")
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+  }
+
   @Test func standardInputErrorsSayStdin() async throws {
     let run = try await SPFKitProcess.run(["aggregate"], input: "192.0.2.1\n  2001:db8::g\n")
     #expect(run.status == 2)

@@ -79,18 +79,22 @@ enum Widening {
     var next = 0
     for (first, prefixLength) in blocks {
       let block = AddressRange<Value>(block: first, prefixLength: prefixLength)
-      var listed: UInt128 = 0
+      // Counts less one, so that 2^128 (all of IPv6) fits: the listed addresses less one are the
+      // overlaps' spans plus one for each overlap after the first.
+      var overlaps = 0
+      var listedLessOne: UInt128 = 0
       while next < exact.count, exact[next].last < block.first { next += 1 }
       var scan = next
       while scan < exact.count, exact[scan].first <= block.last {
         let overlap = AddressRange(first: max(exact[scan].first, block.first), last: min(exact[scan].last, block.last))
-        let (sum, overflow) = listed.addingReportingOverflow(overlap.count)
-        listed = overflow ? UInt128.max : sum
+        let (sum, overflow) = listedLessOne.addingReportingOverflow(
+          UInt128(overlap.last - overlap.first) + (overlaps > 0 ? 1 : 0))
+        listedLessOne = overflow ? UInt128.max : sum
+        overlaps += 1
         scan += 1
       }
-      // Counted as span - (listed - 1), so a /0 block (2^128 addresses) never overflows.
       let span = UInt128(block.last - block.first)
-      if listed >= 1, listed - 1 < span { result.append((first, prefixLength, span - (listed - 1))) }
+      if overlaps > 0, listedLessOne < span { result.append((first, prefixLength, span - listedLessOne)) }
     }
     return result
   }
