@@ -67,6 +67,16 @@ import Testing
       ])
   }
 
+  /// `/dev/stdout` leads through /proc to a pipe here: written into, and the link in /dev untouched.
+  @Test func devStdoutIntoAPipeIsWrittenInto() async throws {
+    let run = try await ToolProcess.run(
+      ["sh", "-c", "\"$0\" lint --output /dev/stdout 'v=spf1 +all' | cat", SPFKitProcess.binary.path], directory: nil)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("<arg1>:1:8: warning[SPF103]"), "\(run.stdout)")
+    let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/stdout")
+    #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+  }
+
   @Test func aDirectoryIsRefusedBeforeAnyWork() async throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

@@ -29,16 +29,18 @@ final class OutputFile {
   /// - Throws: `CLIError.input` when FILE is a directory or cannot be written.
   init(path: String) throws(CLIError) {
     self.path = path
-    let target = Self.followingLinks(path)
-    destination = target
+    // The kernel follows the links to see what FILE is: `/dev/stdout` leads through a link in /proc
+    // that names a pipe, which no path joined by hand would reach.
     var status = stat()
-    let exists = stat(target, &status) == 0
+    let exists = stat(path, &status) == 0
     let kind = status.st_mode & S_IFMT
     if exists, kind == S_IFDIR {
       throw .input("\(path): cannot write '--output' file: it is a directory")
     }
+    let target = exists && kind != S_IFREG ? path : Self.followingLinks(path)
+    destination = target
     if exists, kind != S_IFREG {
-      let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
         throw .input("\(path): cannot write '--output' file: \(SystemError.reason(errno))")
       }
