@@ -35,6 +35,12 @@ let zoneErrorCases: [ZoneErrorCase] = [
   .init(
     why: "more than 16 nested includes", zone: "$INCLUDE d1.zone\n", message: "nests deeper than 16 files",
     file: "d16.zone", files: deepIncludes.merging(["d16.zone": "$INCLUDE ↓d17.zone\n"]) { $1 }),
+  .init(
+    why: "$GENERATE of TXT records, which would go unlinted", zone: "a 1 TXT \"x\"\n$GENERATE 1-3 h$ ↓TXT \"y\"\n",
+    message: "'$GENERATE' of TXT records is not supported"),
+  .init(
+    why: "$GENERATE of SPF records, with TTL and class", zone: "$GENERATE 1-3 h$ 60 IN ↓spf \"v=spf1 -all\"\n",
+    message: "'$GENERATE' of spf records is not supported"),
   .init(why: "a NUL byte", zone: "a 1 TXT \"x\"\nb 1 TXT \"↓\u{0}\"\n", message: "binary data: NUL byte"),
   .init(
     why: "a NUL byte after the first kilobyte", zone: String(repeating: "; padding\n", count: 200) + "a 1 TXT ↓\u{0}\n",

@@ -102,7 +102,8 @@ let zoneFeatureCases: [ZoneFeatureCase] = [
     why: "CRLF line endings; a lone CR inside quotes is text", zone: "a 1 TXT \"x\"\r\nb 1 TXT \"y\rz\"\r\n",
     records: ["a.example.com. 1 TXT x", "b.example.com. 1 TXT y\rz"]),
   .init(
-    why: "$GENERATE is skipped, not expanded", zone: "$GENERATE 1-3 h$ TXT \"x\"\na 1 TXT \"y\"\n",
+    why: "$GENERATE of another type is skipped, not expanded",
+    zone: "$GENERATE 1-3 h$ 300 IN CNAME x$\n$GENERATE 1-3 $ PTR \"h$.example.\"\na 1 TXT \"y\"\n",
     records: ["a.example.com. 1 TXT y"]),
   .init(why: "an empty string", zone: "a 1 TXT \"\"\n", records: ["a.example.com. 1 TXT "]),
   .init(
