@@ -10,8 +10,8 @@ enum InputFile {
   /// Reads `path` (`-`: standard input) to its end.
   ///
   /// - Throws: `CLIError.input` naming the file and why it cannot be read, or naming the first line
-  ///   longer than `maximumLineLength` (no address list or record needs one).
-  static func read(_ path: String, maximumLineLength: Int = LineRecords.maximumLineLength) throws(CLIError) -> [UInt8] {
+  ///   longer than `LineRecords.maximumLineLength`, 16 MiB (no address list or record needs one).
+  static func read(_ path: String) throws(CLIError) -> [UInt8] {
     let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw failure(path) }
     defer { if descriptor != 0 { close(descriptor) } }
@@ -22,7 +22,8 @@ enum InputFile {
     var bytes: [UInt8] = []
     if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var lines = LineLength(limit: maximumLineLength)
+    let limit = LineRecords.maximumLineLength
+    var lines = LineLength(limit: limit)
     while true {
       let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress, raw.count) }
       if count < 0, errno == EINTR { continue }
@@ -30,7 +31,7 @@ enum InputFile {
       if count == 0 { return bytes }
       guard lines.add(chunk[..<count]) else {
         throw .input(
-          "\(displayName(path)):\(lines.number):1: line is longer than \(maximumLineLength >> 20) MiB")
+          "\(displayName(path)):\(lines.number):1: line is longer than \(limit >> 20) MiB")
       }
       bytes.append(contentsOf: chunk[..<count])
     }

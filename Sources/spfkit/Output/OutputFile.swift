@@ -37,9 +37,10 @@ final class OutputFile {
     if exists, kind == S_IFDIR {
       throw .input("\(path): cannot write '--output' file: it is a directory")
     }
-    let target = exists && kind != S_IFREG ? path : Self.followingLinks(path)
+    let writesStraight = exists && kind != S_IFREG
+    let target = writesStraight ? path : Self.followingLinks(path)
     destination = target
-    if exists, kind != S_IFREG {
+    if writesStraight {
       let descriptor = open(path, O_WRONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
         throw .input("\(path): cannot write '--output' file: \(SystemError.reason(errno))")
@@ -76,7 +77,7 @@ final class OutputFile {
   /// links or under another name: writing the report there would destroy what it reports on.
   static func overwrittenInput(by path: String, among inputs: [String]) -> String? {
     var output = stat()
-    guard stat(followingLinks(path), &output) == 0, output.st_mode & S_IFMT == S_IFREG else { return nil }
+    guard stat(path, &output) == 0, output.st_mode & S_IFMT == S_IFREG else { return nil }
     return inputs.first { input in
       var status = stat()
       let found = input == "-" ? fstat(STDIN_FILENO, &status) == 0 : stat(input, &status) == 0
