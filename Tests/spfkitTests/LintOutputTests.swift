@@ -110,34 +110,6 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["report.json"])
   }
 
-  /// SIGTERM while standard input is still open: the temporary file is removed, the old file stays.
-  @Test func anInterruptedRunLeavesTheOldFileAndNoTemporaryOne() async throws {
-    let scratch = try ScratchDirectory()
-    defer { scratch.remove() }
-    try scratch.write("report.txt", "old\n")
-    let process = Process()
-    process.executableURL = SPFKitProcess.binary
-    process.arguments = ["lint", "--output", scratch.path("report.txt"), "-"]
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    input.fileHandleForWriting.write(Data(Self.bulk.utf8))
-    // The temporary file appears when the run starts; wait for it (no time is asserted).
-    var waits = 0
-    while try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).count < 2, waits < 2_000 {
-      try await Task.sleep(for: .milliseconds(5))
-      waits += 1
-    }
-    try #require(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).count == 2, "no temporary file")
-    process.terminate()
-    while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
-    #expect(process.terminationStatus == 128 + SIGTERM)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["report.txt"])
-    #expect(try String(contentsOfFile: scratch.path("report.txt"), encoding: .utf8) == "old\n")
-  }
-
   @Test func aUsageErrorLeavesNoTemporaryFile() async throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

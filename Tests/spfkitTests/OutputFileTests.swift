@@ -121,8 +121,9 @@ import Testing
       ])
   }
 
-  /// Every signal that ends a run removes the temporary file and leaves the old report.
-  @Test(arguments: [SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])
+  /// Every signal that ends a run, sent while standard input is still open, removes the temporary
+  /// file and leaves the old report.
+  @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])
   func aSignalLeavesTheOldFileAndNoTemporaryOne(_ signalNumber: Int32) async throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
